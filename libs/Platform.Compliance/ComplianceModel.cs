@@ -56,6 +56,10 @@ public sealed class ComplianceModel
     /// <summary>Loads policies from a directory (an edited copy under review, say), or throws listing every problem.</summary>
     public static ComplianceModel Load(string policiesDirectory) => ComplianceModelLoader.Load(PolicyFiles.FromDirectory(policiesDirectory));
 
+    /// <summary>Like <see cref="Load"/>, but returns the problems instead of throwing, for audits and reviews.</summary>
+    public static (ComplianceModel? Model, IReadOnlyList<ModelError> Errors) Validate(string policiesDirectory) =>
+        ComplianceModelLoader.TryLoad(PolicyFiles.FromDirectory(policiesDirectory));
+
     public Zone Zone(string id) =>
         _zones.TryGetValue(id, out var zone) ? zone : throw new ArgumentException($"Unknown zone '{id}'.", nameof(id));
 
