@@ -1,0 +1,45 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Platform.Traces.Local;
+
+/// <summary>Deletes expired local traces on an interval: the local stand-in for an object store's lifecycle rule.</summary>
+internal sealed partial class LocalTraceSweeper(LocalDirectoryTraceStore store, TimeSpan interval, TimeProvider time, ILogger<LocalTraceSweeper> logger)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(interval, time);
+        do
+        {
+            await SweepOnceAsync(stoppingToken);
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    internal async Task<int> SweepOnceAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var deleted = await store.SweepAsync(cancellationToken);
+            if (deleted > 0)
+            {
+                Swept(store.Zone, deleted);
+            }
+
+            return deleted;
+        }
+        catch (IOException e)
+        {
+            // A file in use now is expired still at the next sweep; keep the service alive.
+            SweepFailed(store.Zone, e.GetType().Name);
+            return 0;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Deleted {Count} expired traces of zone {Zone}")]
+    private partial void Swept(string zone, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Trace sweep of zone {Zone} failed ({Error}); retrying at the next interval")]
+    private partial void SweepFailed(string zone, string error);
+}
