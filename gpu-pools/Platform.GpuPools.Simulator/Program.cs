@@ -1,1 +1,3 @@
-return 0;
+using Platform.GpuPools.Simulator;
+
+SimulatorApp.Create(args).Run();
