@@ -1,1 +1,1 @@
-return 0;
+Platform.Edge.EdgeApp.Create(args).Run();
