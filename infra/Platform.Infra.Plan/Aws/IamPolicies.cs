@@ -1,0 +1,73 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Platform.Infra.Plan;
+
+/// <summary>
+/// The IAM documents of a zone: the regional function's role may write only its own bucket's trace prefix, use
+/// only its own zone key, and log only to its own log group; the bucket refuses any request not made over TLS.
+/// </summary>
+public static class IamPolicies
+{
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
+    public static string AssumeRoleForLambda() => Document(new JsonObject
+    {
+        ["Effect"] = "Allow",
+        ["Principal"] = new JsonObject { ["Service"] = "lambda.amazonaws.com" },
+        ["Action"] = "sts:AssumeRole",
+    });
+
+    public static string DenyInsecureTransport(string bucketArn) => Document(new JsonObject
+    {
+        ["Sid"] = "DenyInsecureTransport",
+        ["Effect"] = "Deny",
+        ["Principal"] = "*",
+        ["Action"] = "s3:*",
+        ["Resource"] = new JsonArray(bucketArn, $"{bucketArn}/*"),
+        ["Condition"] = new JsonObject { ["Bool"] = new JsonObject { ["aws:SecureTransport"] = "false" } },
+    });
+
+    /// <summary>The role policy; the key ARN is known only once the key exists, so the Pulumi layer passes it in.</summary>
+    public static string RegionalFunctionRole(TraceBucketPlan bucket, RegionalFunctionPlan function, string traceKeyArn) => Document(
+        new JsonObject
+        {
+            ["Sid"] = "WriteOwnTraces",
+            ["Effect"] = "Allow",
+            ["Action"] = new JsonArray("s3:PutObject", "s3:GetObject", "s3:DeleteObject"),
+            ["Resource"] = bucket.TraceObjectsArn,
+        },
+        new JsonObject
+        {
+            ["Sid"] = "ListOwnTraces",
+            ["Effect"] = "Allow",
+            ["Action"] = "s3:ListBucket",
+            ["Resource"] = bucket.Arn,
+            ["Condition"] = new JsonObject { ["StringLike"] = new JsonObject { ["s3:prefix"] = $"{bucket.TracePrefix}*" } },
+        },
+        new JsonObject
+        {
+            ["Sid"] = "UseOwnZoneKey",
+            ["Effect"] = "Allow",
+            ["Action"] = new JsonArray("kms:GenerateDataKey", "kms:Decrypt"),
+            ["Resource"] = traceKeyArn,
+        },
+        new JsonObject
+        {
+            ["Sid"] = "WriteOwnLogs",
+            ["Effect"] = "Allow",
+            ["Action"] = new JsonArray("logs:CreateLogStream", "logs:PutLogEvents"),
+            ["Resource"] = $"{function.LogGroupArn}:*",
+        },
+        new JsonObject
+        {
+            // A function in a VPC needs network interfaces; these actions take no resource scope (AWS documents "*").
+            ["Sid"] = "AttachToZoneVpc",
+            ["Effect"] = "Allow",
+            ["Action"] = new JsonArray("ec2:CreateNetworkInterface", "ec2:DescribeNetworkInterfaces", "ec2:DeleteNetworkInterface", "ec2:AssignPrivateIpAddresses", "ec2:UnassignPrivateIpAddresses"),
+            ["Resource"] = "*",
+        });
+
+    private static string Document(params JsonObject[] statements) =>
+        new JsonObject { ["Version"] = "2012-10-17", ["Statement"] = new JsonArray(statements) }.ToJsonString(Indented);
+}

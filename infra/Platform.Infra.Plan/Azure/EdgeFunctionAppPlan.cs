@@ -1,0 +1,22 @@
+namespace Platform.Infra.Plan;
+
+/// <summary>
+/// The zone's edge as an Azure Functions app that runs the edge ASP.NET Core binary as a custom handler,
+/// deployed from the zip <see cref="EdgeFunctionPackage"/> builds. <see cref="RegionalUrlSetting"/> is the app
+/// setting the Pulumi layer fills with the regional Function URL once it exists.
+/// </summary>
+public sealed record EdgeFunctionAppPlan(
+    string Name,
+    string ResourceGroupName,
+    string Location,
+    string StorageAccountName,
+    string PackageContainerName,
+    string PackagePath,
+    string PlanName,
+    string PlanSkuName,
+    string PlanSkuTier,
+    string Kind,
+    string ExecutableName,
+    IReadOnlyDictionary<string, string> AppSettings,
+    string RegionalUrlSetting,
+    IReadOnlyDictionary<string, string> Tags);

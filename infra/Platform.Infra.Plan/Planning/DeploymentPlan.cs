@@ -1,0 +1,36 @@
+namespace Platform.Infra.Plan;
+
+/// <summary>
+/// Everything one stack creates, decided before anything is created: names, regions, tags, sizes and settings.
+/// The Pulumi program only turns these records into resources; it decides nothing.
+/// </summary>
+public sealed record DeploymentPlan(
+    string Stack,
+    string Zone,
+    AwsTarget Aws,
+    AzureTarget Azure,
+    IReadOnlyDictionary<string, string> Tags,
+    TraceBucketPlan TraceBucket,
+    RegionalFunctionPlan RegionalFunction,
+    EdgeFunctionAppPlan EdgeFunctionApp,
+    KubernetesTarget Kubernetes,
+    IReadOnlyList<PoolDeploymentPlan> PoolDeployments,
+    IReadOnlyList<NetworkPolicyPlan> NetworkPolicies)
+{
+    /// <summary>Every ARN the plan names, so a test can hold them all to the zone's partition.</summary>
+    public IEnumerable<string> Arns =>
+        new[] { TraceBucket.Arn, TraceBucket.ObjectsArn, RegionalFunction.Arn, RegionalFunction.RoleArn, RegionalFunction.LogGroupArn }
+            .Concat(RegionalFunction.LayerArns);
+}
+
+/// <summary>The AWS partition, region and account the zone's AWS resources live in (region and partition from zones.yaml).</summary>
+public sealed record AwsTarget(string Partition, string Region, string AccountId)
+{
+    public string AccountArnPrefix => $"arn:{Partition}:";
+}
+
+/// <summary>The Azure cloud and region of the zone's edge (zones.yaml), and the provider environment that selects that cloud.</summary>
+public sealed record AzureTarget(string Cloud, string Environment, string Location);
+
+/// <summary>The cluster the zone's pools run in; the kubeconfig itself is a Pulumi secret the plan never holds.</summary>
+public sealed record KubernetesTarget(string Namespace, string KubeconfigKey);
