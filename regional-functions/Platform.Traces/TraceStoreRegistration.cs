@@ -39,8 +39,11 @@ public static class TraceStoreRegistration
                     sp.GetRequiredService<LocalDirectoryTraceStore>(), interval, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<LocalTraceSweeper>>()));
                 services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<LocalTraceSweeper>());
                 break;
+            case "s3":
+                S3.S3TraceStoreRegistration.AddS3TraceStore(services, configuration, zone);
+                break;
             default:
-                throw new InvalidOperationException($"{StoreKey} '{store}' is not a trace store; use 'local'.");
+                throw new InvalidOperationException($"{StoreKey} '{store}' is not a trace store; use 'local' or 's3'.");
         }
 
         return services;

@@ -1,0 +1,30 @@
+using Platform.Compliance;
+
+namespace Platform.Traces.Spool;
+
+/// <summary>What every zone's store checks before it touches anything: the trace or key is of its own zone, and no trace outlives the zone's retention.</summary>
+internal static class TraceZoneGuard
+{
+    public static void EnsureTrace(string zone, TraceRecord trace)
+    {
+        if (trace.Zone != zone)
+        {
+            throw new ArgumentException($"This store keeps traces of zone '{zone}' only; the trace belongs to '{trace.Zone}'.", nameof(trace));
+        }
+    }
+
+    public static void EnsureKey(string zone, string key)
+    {
+        if (!TraceKeys.BelongsTo(key, zone) || key.Contains("..", StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"This store keeps traces of zone '{zone}' only; the key is not under '{TraceKeys.Prefix(zone)}'.", nameof(key));
+        }
+    }
+
+    /// <summary>The caller's expiry, but never later than the trace's start plus the zone's retention.</summary>
+    public static DateTimeOffset Expiry(Zone zone, TraceRecord trace, DateTimeOffset requested)
+    {
+        var latest = trace.StartedAt.AddDays(Math.Min(zone.Retention.TraceDays, Retention.MaxTraceDays));
+        return requested < latest ? requested : latest;
+    }
+}
