@@ -1,1 +1,1 @@
-return 0;
+Platform.Regional.RegionalApp.Create(args).Run();

@@ -1,0 +1,60 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Platform.Compliance;
+using Platform.Regional.Apis;
+using Platform.Regional.Forwarding;
+using Platform.Regional.Metrics;
+using Platform.Regional.Routing;
+using Platform.Regional.Tagging;
+using Platform.Regional.Traces;
+using Platform.Traces;
+
+namespace Platform.Regional;
+
+internal static class Extensions
+{
+    public static WebApplicationBuilder AddRegional(this WebApplicationBuilder builder)
+    {
+        var model = builder.Configuration[RegionalSettings.PoliciesDirectoryKey] is { Length: > 0 } dir ? ComplianceModel.Load(dir) : ComplianceModel.Embedded;
+        var settings = RegionalSettings.Read(builder.Configuration, model);
+        var services = builder.Services;
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(model);
+        services.AddSingleton(settings);
+        services.AddSingleton(sp => new ReplayCache(sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<TagGate>();
+        services.AddSingleton<PoolLoadBoard>();
+        services.AddSingleton<PoolForwarder>();
+        services.AddSingleton<TraceQueue>();
+        services.AddHostedService<TraceWriter>();
+        services.AddHostedService<MetricsScraper>();
+        services.AddTraceStore(builder.Configuration, settings.Zone);
+
+        // Timeouts are per request (first byte, stream idle), so the client itself never times out.
+        services.AddHttpClient(PoolForwarder.ClientName, c => c.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            {
+                ConnectTimeout = TimeSpan.FromSeconds(5),
+                PooledConnectionLifetime = TimeSpan.FromMinutes(2),
+                AllowAutoRedirect = false,
+            });
+        services.AddHttpClient(MetricsScraper.ClientName);
+
+        // One line per request is ours; the client factory's per-call lines would double it.
+        builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        return builder;
+    }
+
+    public static WebApplication MapRegional(this WebApplication app)
+    {
+        app.MapGroup("/v1").MapChatApi().MapModelsApi();
+        app.MapHealthApi();
+
+        var settings = app.Services.GetRequiredService<RegionalSettings>();
+        Log.Started(app.Logger, settings.Zone.Id,
+            settings.Pools.Count == 0 ? "(none)" : string.Join(", ", settings.Pools.Select(p => p.Pool.Id)),
+            settings.UnavailablePools.Count == 0 ? "(none)" : string.Join(", ", settings.UnavailablePools));
+        return app;
+    }
+}
