@@ -1,0 +1,197 @@
+using Platform.Pii.Text;
+
+namespace Platform.Pii.Locale;
+
+/// <summary>
+/// BCP 47 locale of a prompt from its own text: script counts decide CJK vs Latin, distinguishing characters
+/// decide Simplified/Traditional/Cantonese, stop words decide among Latin-script languages. Code blocks and
+/// inline code are ignored; Accept-Language only breaks ties.
+/// </summary>
+internal sealed class LocaleDetector
+{
+    // Characters whose form differs between Simplified and Traditional Chinese (frequent ones only).
+    private const string Simplified = "这说们个为会与国时来学对开关点还请让医证号单买卖电话东车长门问间题经过后从见帮写读钱银账户发现应该让给没样产业务实际数据当变认识岁儿记录码脑机线网页设计费预约诊断药疗养险税务标准简历职员资格";
+    private const string Traditional = "這說們個為會與國時來學對開關點還請讓醫證號單買賣電話東車長門問間題經過後從見幫寫讀錢銀帳戶發現應該讓給沒樣產業務實際數據當變認識歲兒記錄碼腦機線網頁設計費預約診斷藥療養險稅務標準簡歷職員資格";
+
+    // Written Cantonese particles and verbs.
+    private const string Cantonese = "係嘅咗唔喺佢冇啲咁嗰乜嘢俾哋睇諗啱搵吖嚟㗎囉喇咪揸攞嚿咩噉喎啩嘞";
+
+    private static readonly Dictionary<string, string[]> StopWordLists = new()
+    {
+        ["en"] = ["the", "and", "is", "to", "of", "my", "for", "with", "what", "how", "this", "it", "in", "write", "please", "should", "can", "i", "you", "that", "are", "do", "me", "from", "our"],
+        ["es"] = ["el", "la", "los", "las", "de", "que", "y", "en", "un", "una", "mi", "por", "para", "con", "es", "se", "del", "al", "cómo", "qué", "lleva", "tengo", "soy"],
+        ["de"] = ["der", "die", "das", "und", "ist", "ich", "mit", "für", "nicht", "ein", "eine", "zu", "auf", "wie", "bitte", "mein", "meine", "den", "dem", "von", "wird", "schreib", "unser", "unsere", "bei"],
+        ["fr"] = ["le", "la", "les", "de", "des", "et", "est", "je", "un", "une", "pour", "mon", "ma", "mes", "du", "que", "qui", "pas", "en", "avec", "dans", "au", "comment", "suis", "notre", "rédige"],
+        ["id"] = ["saya", "yang", "dan", "untuk", "dengan", "tidak", "bagaimana", "apa", "ini", "itu", "ke", "di", "buatkan", "tolong", "sudah", "kenapa", "nomor", "bisa", "mau", "kartu", "rekening", "anak", "tahun", "berapa", "dari", "ada", "apakah", "bantu", "sopan", "perbedaan"],
+        ["ms"] = ["saya", "yang", "dan", "untuk", "dengan", "tak", "nak", "macam", "mana", "ini", "itu", "ke", "di", "tolong", "boleh", "kepada", "akaun", "bayaran", "mesej", "hantar", "betul", "majikan", "cukai", "syarikat", "anda", "sahaja", "kerana", "kira", "tulis", "buat", "lepas", "pun"],
+        ["vi"] = ["tôi", "của", "và", "có", "không", "cho", "là", "một", "những", "được", "với", "viết", "giúp", "này", "khi", "đã", "bị"],
+    };
+
+    // Words typical of one of the two closely related Malay standards.
+    private static readonly string[] MalayOnly = ["tak", "nak", "macam", "boleh", "akaun", "bayaran", "mesej", "hantar", "betul", "majikan", "cukai", "syarikat", "kerana", "sahaja", "kira", "lepas", "pun", "kesatuan", "sekerja", "penghidap", "jemputan", "talian", "kad", "sewa", "semak", "borang", "ringkas", "caruman", "bergaji", "sediakan", "kandungan", "melayu", "strok", "kemalangan", "tuntutan", "pelanggan", "resit", "sebelum", "jadual", "ulang", "kaji", "pekerja", "juruteknik", "pengesahan", "sejak", "kurier"];
+    private static readonly string[] IndonesianOnly = ["tidak", "bagaimana", "sudah", "kenapa", "nomor", "bisa", "mau", "kartu", "rekening", "sangat", "sekali", "saja", "buatkan", "perbedaan", "karyawan", "gaji", "pesan", "lewat", "berapa", "belum", "menikah", "gejala", "paling", "lambat", "sopan", "tegas", "penjual", "minta", "wajar", "menolak", "kesulitan", "membaca", "latihan", "selama", "lahir", "tujuan", "perusahaan", "penderita", "pakai", "naik", "siapkan", "kuasa", "adik", "alamat"];
+
+    private static readonly string[] Languages = ["en", "es", "de", "fr", "id", "ms", "vi"];
+    private const int MalayOnlyBit = 7;
+    private const int IndonesianOnlyBit = 8;
+
+    // word → bit set of the languages (and Malay/Indonesian-only markers) it signals; looked up by span, no allocation.
+    private static readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> WordSignals = BuildSignals();
+
+    private static Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> BuildSignals()
+    {
+        var signals = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        void Mark(IEnumerable<string> words, int bit)
+        {
+            foreach (var w in words)
+            {
+                signals[w] = signals.GetValueOrDefault(w) | (1 << bit);
+            }
+        }
+        for (var l = 0; l < Languages.Length; l++)
+        {
+            Mark(StopWordLists[Languages[l]], l);
+        }
+        Mark(MalayOnly, MalayOnlyBit);
+        Mark(IndonesianOnly, IndonesianOnlyBit);
+        return signals.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    public string Detect(string text, string? acceptLanguage)
+    {
+        int han = 0, kana = 0, hangul = 0, simplified = 0, traditional = 0, cantonese = 0, vietnameseMarks = 0;
+        Span<int> scores = stackalloc int[IndonesianOnlyBit + 1];
+        var latinCount = 0;
+        var inFence = false;
+        var inInline = false;
+        var i = 0;
+        while (i < text.Length)
+        {
+            var c = text[i];
+            if (c == '`')
+            {
+                if (i + 2 < text.Length && text[i + 1] == '`' && text[i + 2] == '`')
+                {
+                    inFence = !inFence;
+                    i += 3;
+                    continue;
+                }
+                inInline = !inInline;
+                i++;
+                continue;
+            }
+            if (inFence || inInline)
+            {
+                i++;
+                continue;
+            }
+            if (Chars.IsHan(c))
+            {
+                han++;
+                simplified += Simplified.Contains(c) ? 1 : 0;
+                traditional += Traditional.Contains(c) ? 1 : 0;
+                cantonese += Cantonese.Contains(c) ? 1 : 0;
+            }
+            else if (Chars.IsKana(c))
+            {
+                kana++;
+            }
+            else if (Chars.IsHangul(c))
+            {
+                hangul++;
+            }
+            else if (Chars.IsWordLetter(c))
+            {
+                var start = i;
+                while (i < text.Length && Chars.IsWordLetter(text[i]))
+                {
+                    vietnameseMarks += IsVietnameseMark(text[i]) ? 1 : 0;
+                    i++;
+                }
+                latinCount++;
+                if (WordSignals.TryGetValue(text.AsSpan(start, i - start), out var bits))
+                {
+                    for (var b = 0; b < scores.Length; b++)
+                    {
+                        scores[b] += (bits >> b) & 1;
+                    }
+                }
+                continue;
+            }
+            i++;
+        }
+        // A CJK character carries about as much as a Latin word; code-switched text goes to the larger side.
+        var cjk = han + kana + hangul;
+        if (cjk > 0 && cjk * 1.0 >= latinCount * 0.8)
+        {
+            if (hangul >= kana && hangul * 2 >= han)
+            {
+                return "ko";
+            }
+            if (kana > 0 && kana * 8 >= han)
+            {
+                return "ja";
+            }
+            if (cantonese >= 2 || (cantonese == 1 && traditional > simplified))
+            {
+                return "yue";
+            }
+            if (traditional > simplified)
+            {
+                return "zh-Hant";
+            }
+            if (simplified > traditional)
+            {
+                return "zh-Hans";
+            }
+            return Hint(acceptLanguage, ["zh-Hant", "yue"]) ?? "zh-Hans";
+        }
+        if (vietnameseMarks >= 2)
+        {
+            return "vi";
+        }
+        return LatinLanguage(scores, acceptLanguage);
+    }
+
+    private static string LatinLanguage(ReadOnlySpan<int> scores, string? acceptLanguage)
+    {
+        var best = "en";
+        var bestScore = 0;
+        for (var l = 0; l < Languages.Length; l++)
+        {
+            if (scores[l] > bestScore || (scores[l] == bestScore && bestScore > 0 && Hint(acceptLanguage, [Languages[l]]) is not null))
+            {
+                best = Languages[l];
+                bestScore = scores[l];
+            }
+        }
+        if (best is "id" or "ms")
+        {
+            var malay = scores[MalayOnlyBit];
+            var indonesian = scores[IndonesianOnlyBit];
+            best = malay > indonesian ? "ms" : indonesian > malay ? "id" : Hint(acceptLanguage, ["ms"]) ?? "id";
+        }
+        return bestScore == 0 ? Hint(acceptLanguage, ["es", "de", "fr", "id", "ms", "vi"]) ?? "en" : best;
+    }
+
+    // Returns the first candidate that the Accept-Language header names.
+    private static string? Hint(string? acceptLanguage, string[] candidates)
+    {
+        if (string.IsNullOrEmpty(acceptLanguage))
+        {
+            return null;
+        }
+        foreach (var candidate in candidates)
+        {
+            if (acceptLanguage.Contains(candidate, StringComparison.OrdinalIgnoreCase)
+                || (candidate == "zh-Hant" && (acceptLanguage.Contains("zh-TW", StringComparison.OrdinalIgnoreCase) || acceptLanguage.Contains("zh-HK", StringComparison.OrdinalIgnoreCase))))
+            {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    // Letters that only Vietnamese uses among the supported Latin-script languages.
+    private static bool IsVietnameseMark(char c) => c is 'đ' or 'Đ' or 'ư' or 'Ư' or 'ơ' or 'Ơ' or 'ă' or 'Ă' || c is >= '\u1EA0' and <= '\u1EF9';
+}

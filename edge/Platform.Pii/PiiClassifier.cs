@@ -1,0 +1,50 @@
+using Platform.Pii.Contacts;
+using Platform.Pii.Identifiers;
+using Platform.Pii.Locale;
+using Platform.Pii.Sensitive;
+using Platform.Pii.Text;
+
+namespace Platform.Pii;
+
+/// <summary>
+/// Finds personal data in a prompt and detects its locale. Build once and reuse: all tables are loaded in the
+/// constructor and <see cref="Scan"/> keeps no shared mutable state, so it is thread-safe.
+/// </summary>
+public sealed class PiiClassifier
+{
+    private readonly CueLexicon _cues;
+    private readonly LocaleDetector _locale = new();
+    private readonly NumberDetector _numbers;
+    private readonly AlphanumericDetector _alphanumerics;
+    private readonly EmailDetector _emails = new();
+    private readonly IpAddressDetector _ips = new();
+    private readonly CoordinateDetector _coordinates = new();
+    private readonly BiometricDetector _biometrics = new();
+    private readonly SensitiveDetector _sensitive = new();
+    private readonly MinorAgeDetector _minors = new();
+
+    public PiiClassifier()
+    {
+        var tables = new IdentifierTables();
+        _cues = CueLexicon.Load(EmbeddedData.Lines("cues.txt"));
+        _numbers = new NumberDetector(tables);
+        _alphanumerics = new AlphanumericDetector(tables);
+    }
+
+    public PiiScan Scan(string text, string? acceptLanguage = null)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var locale = _locale.Detect(text, acceptLanguage);
+        var ctx = new ScanContext(text, _cues.FindAll(text), locale);
+        // Order matters: validated identifiers claim their spans before looser, cue-driven detectors run.
+        _emails.Detect(ctx);
+        _alphanumerics.Detect(ctx);
+        _numbers.Detect(ctx);
+        _ips.Detect(ctx);
+        _coordinates.Detect(ctx);
+        _biometrics.Detect(ctx);
+        _minors.Detect(ctx);
+        _sensitive.Detect(ctx);
+        return new PiiScan(locale, ctx.Findings);
+    }
+}

@@ -1,0 +1,96 @@
+using Platform.Pii.Identifiers;
+using Platform.Pii.Text;
+
+namespace Platform.Pii.Sensitive;
+
+/// <summary>The age phrase of a child under 14 ("今年4岁", "9 yrs old", "(8 Jahre)", "umur 10 tahun") when the prompt names a child of the user.</summary>
+internal sealed class MinorAgeDetector
+{
+    private const int MinorAgeLimit = 14;
+
+    // Longest first so "years old" wins over "years".
+    private static readonly string[] Units =
+    [
+        "-year-old", " years old", " year old", " yrs old", " yr old", "years old", "yrs old", " years", " yrs", "-years-old",
+        "岁半", "歲半", "岁", "歲", "歳", "才", "살", "세", " ans", " Jahre", " Jahren", " años", " tuổi", " tahun", " jaar",
+    ];
+
+    // Words that introduce an age and belong to the phrase.
+    private static readonly string[] Leads = ["今年", "umur ", "usia ", "de ", "aged ", "age "];
+
+    public void Detect(ScanContext ctx)
+    {
+        if (!ctx.Has(CueKind.ChildCue))
+        {
+            return;
+        }
+        var text = ctx.Text;
+        var i = 0;
+        while (i < text.Length)
+        {
+            var k = text.AsSpan(i).IndexOfAnyInRange('0', '9');
+            if (k < 0)
+            {
+                return;
+            }
+            var start = i + k;
+            var end = start;
+            while (end < text.Length && Chars.IsAsciiDigit(text[end]))
+            {
+                end++;
+            }
+            i = end;
+            if (end - start > 2 || (start > 0 && (Chars.IsAsciiAlnum(text[start - 1]) || text[start - 1] is '.' or ',')))
+            {
+                continue;
+            }
+            var age = DateParts.Number(text.AsSpan(start, end - start));
+            var unitEnd = MatchUnit(text, end);
+            if (unitEnd < 0 || age >= MinorAgeLimit)
+            {
+                continue;
+            }
+            ctx.Add(PiiTypes.Minor, LeadStart(text, start), unitEnd - LeadStart(text, start));
+        }
+    }
+
+    private static int MatchUnit(string text, int from)
+    {
+        var rest = text.AsSpan(from);
+        var trimmed = rest.TrimStart(' ');
+        var skipped = rest.Length - trimmed.Length;
+        foreach (var unit in Units)
+        {
+            var candidate = unit[0] == ' ' ? rest : trimmed;
+            var offset = unit[0] == ' ' ? 0 : skipped;
+            if (candidate.StartsWith(unit, StringComparison.OrdinalIgnoreCase))
+            {
+                var end = from + offset + unit.Length;
+                var lastIsLetter = Chars.IsWordLetter(unit[^1]);
+                if (!lastIsLetter || end >= text.Length || !Chars.IsWordLetter(text[end]))
+                {
+                    return end;
+                }
+            }
+        }
+        return -1;
+    }
+
+    private static int LeadStart(string text, int start)
+    {
+        var before = text.AsSpan(0, start).TrimEnd(' ');
+        foreach (var lead in Leads)
+        {
+            var trimmedLead = lead.TrimEnd();
+            if (before.EndsWith(trimmedLead, StringComparison.OrdinalIgnoreCase))
+            {
+                var leadStart = before.Length - trimmedLead.Length;
+                if (leadStart == 0 || !Chars.IsWordLetter(text[leadStart - 1]) || !Chars.IsWordLetter(trimmedLead[0]))
+                {
+                    return leadStart;
+                }
+            }
+        }
+        return start;
+    }
+}

@@ -1,0 +1,27 @@
+namespace Platform.Pii.Text;
+
+/// <summary>Character classes used by the hand-written scanners.</summary>
+internal static class Chars
+{
+    public static bool IsAsciiDigit(char c) => (uint)(c - '0') <= 9;
+
+    public static bool IsAsciiLetter(char c) => (uint)((c | 0x20) - 'a') <= 'z' - 'a';
+
+    public static bool IsAsciiAlnum(char c) => IsAsciiDigit(c) || IsAsciiLetter(c);
+
+    public static bool IsAsciiUpper(char c) => (uint)(c - 'A') <= 'Z' - 'A';
+
+    /// <summary>Han ideographs (CJK unified, extension A, compatibility).</summary>
+    public static bool IsHan(char c) => c is >= '\u4E00' and <= '\u9FFF' or >= '\u3400' and <= '\u4DBF' or >= '\uF900' and <= '\uFAFF';
+
+    public static bool IsKana(char c) => c is >= '\u3040' and <= '\u30FF' and not '\u30FB' and not '\u30FC';
+
+    public static bool IsHangul(char c) => c is >= '\uAC00' and <= '\uD7A3' or >= '\u1100' and <= '\u11FF' or >= '\u3130' and <= '\u318F';
+
+    /// <summary>Letters of alphabetic scripts (Latin with diacritics, Greek, Cyrillic), where words are space-delimited.</summary>
+    public static bool IsWordLetter(char c) => c < '\u0250' ? char.IsLetter(c) : c is >= '\u1E00' and <= '\u1EFF' || (c < '\u0530' && char.IsLetter(c));
+
+    public static bool IsCjk(char c) => IsHan(c) || IsKana(c) || IsHangul(c);
+
+    public static int DigitValue(char c) => c - '0';
+}

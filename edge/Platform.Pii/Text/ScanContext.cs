@@ -1,0 +1,125 @@
+namespace Platform.Pii.Text;
+
+/// <summary>Per-scan state shared by the detectors: the text, its cue hits and the findings so far.</summary>
+internal sealed class ScanContext
+{
+    private readonly List<PiiFinding> _findings = [];
+
+    public ScanContext(string text, List<CueHit> cues, string locale)
+    {
+        Text = text;
+        Cues = cues;
+        Locale = locale;
+        foreach (var hit in cues)
+        {
+            AllCueKinds |= hit.Kinds;
+        }
+    }
+
+    public string Text { get; }
+
+    public List<CueHit> Cues { get; }
+
+    public string Locale { get; }
+
+    /// <summary>Union of the kinds of every cue in the text, for cheap "does the prompt mention …" checks.</summary>
+    public CueKind AllCueKinds { get; }
+
+    public IReadOnlyList<PiiFinding> Findings => _findings;
+
+    public bool Has(CueKind kind) => (AllCueKinds & kind) != 0;
+
+    public void Add(string type, int start, int length)
+    {
+        if (length <= 0 || Overlaps(start, length))
+        {
+            return;
+        }
+        _findings.Add(new PiiFinding(type, Text.Substring(start, length), start, length));
+    }
+
+    public bool Overlaps(int start, int length)
+    {
+        foreach (var f in _findings)
+        {
+            if (start < f.Start + f.Length && f.Start < start + length)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>Is there a cue of <paramref name="kind"/> ending within <paramref name="window"/> chars before <paramref name="pos"/>, on the same line?</summary>
+    public bool CueBefore(int pos, CueKind kind, int window) => LastCueBefore(pos, kind, window) is not null;
+
+    public CueHit? LastCueBefore(int pos, CueKind kind, int window)
+    {
+        var lineStart = LineStart(pos);
+        for (var i = Cues.Count - 1; i >= 0; i--)
+        {
+            var hit = Cues[i];
+            if (hit.End > pos)
+            {
+                continue;
+            }
+            if (hit.End < pos - window || hit.Start < lineStart)
+            {
+                return null;
+            }
+            if ((hit.Kinds & kind) != 0)
+            {
+                return hit;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>Is there a cue of <paramref name="kind"/> starting within <paramref name="window"/> chars after <paramref name="pos"/>, on the same line?</summary>
+    public bool CueAfter(int pos, CueKind kind, int window)
+    {
+        var lineEnd = LineEnd(pos);
+        foreach (var hit in Cues)
+        {
+            if (hit.Start < pos)
+            {
+                continue;
+            }
+            if (hit.Start > pos + window || hit.Start >= lineEnd)
+            {
+                return false;
+            }
+            if ((hit.Kinds & kind) != 0)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public bool CueOnLine(int pos, CueKind kind)
+    {
+        var start = LineStart(pos);
+        var end = LineEnd(pos);
+        foreach (var hit in Cues)
+        {
+            if (hit.Start >= start && hit.Start < end && (hit.Kinds & kind) != 0)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public int LineStart(int pos)
+    {
+        var i = Text.LastIndexOf('\n', Math.Max(0, Math.Min(pos, Text.Length) - 1));
+        return i < 0 ? 0 : i + 1;
+    }
+
+    public int LineEnd(int pos)
+    {
+        var i = Text.IndexOf('\n', Math.Min(pos, Text.Length));
+        return i < 0 ? Text.Length : i;
+    }
+}
