@@ -21,7 +21,8 @@ public sealed class ComplianceModel
         IReadOnlyList<Accelerator> accelerators,
         IReadOnlyList<ModelSpec> models,
         IReadOnlyList<Pool> pools,
-        IReadOnlyList<Tenant> tenants)
+        IReadOnlyList<Tenant> tenants,
+        ProcessingRecord processing)
     {
         DefaultHomeZone = defaultHomeZone;
         Zones = zones;
@@ -32,6 +33,7 @@ public sealed class ComplianceModel
         Models = models;
         Pools = pools;
         Tenants = tenants;
+        Processing = processing;
         _zones = zones.ToFrozenDictionary(z => z.Id, StringComparer.Ordinal);
         _countryHome = zones.SelectMany(z => z.HomeCountries.Select(c => (c, z.Id)))
             .ToFrozenDictionary(p => p.c, p => p.Id, StringComparer.OrdinalIgnoreCase);
@@ -47,6 +49,9 @@ public sealed class ComplianceModel
     public IReadOnlyList<ModelSpec> Models { get; }
     public IReadOnlyList<Pool> Pools { get; }
     public IReadOnlyList<Tenant> Tenants { get; }
+
+    /// <summary>The record of processing (processing.yaml): controller, officers, purposes, processors, security measures.</summary>
+    public ProcessingRecord Processing { get; }
 
     /// <summary>The policies shipped inside this assembly (the same files as policies/ in the repository).</summary>
     public static ComplianceModel Embedded => EmbeddedModel.Value;

@@ -31,6 +31,7 @@ internal static class ComplianceModelLoader
         var flowsFile = Source("flows.yaml");
         var poolsFile = Source("pools.yaml");
         var tenantsFile = Source("tenants.yaml");
+        var processingFile = Source("processing.yaml");
         if (errors.Count > 0)
         {
             return (null, errors);
@@ -43,12 +44,13 @@ internal static class ComplianceModelLoader
         var failover = FlowsReader.Read(flowsFile.Root, zones, dataClasses);
         var pools = PoolsReader.ReadPools(poolsFile.Root, catalogue, zones);
         var tenants = TenantsReader.Read(tenantsFile.Root, zoneIds, catalogue.Tiers);
+        var processing = ProcessingReader.Read(processingFile.Root, zones);
 
         if (errors.Count > 0)
         {
             return (null, errors);
         }
 
-        return (new ComplianceModel(defaultZone, zones, dataClasses, failover, catalogue.Tiers, catalogue.Accelerators, catalogue.Models, pools, tenants), errors);
+        return (new ComplianceModel(defaultZone, zones, dataClasses, failover, catalogue.Tiers, catalogue.Accelerators, catalogue.Models, pools, tenants, processing), errors);
     }
 }
