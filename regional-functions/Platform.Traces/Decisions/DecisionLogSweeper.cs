@@ -1,0 +1,45 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Platform.Traces.Decisions;
+
+/// <summary>Deletes the local decision log's days past the zone's retention, on an interval.</summary>
+internal sealed partial class DecisionLogSweeper(LocalDirectoryDecisionLog log, TimeSpan interval, TimeProvider time, ILogger<DecisionLogSweeper> logger)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(interval, time);
+        do
+        {
+            SweepOnce();
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    internal int SweepOnce()
+    {
+        try
+        {
+            var deleted = log.Sweep();
+            if (deleted > 0)
+            {
+                Swept(log.Zone, deleted);
+            }
+
+            return deleted;
+        }
+        catch (IOException e)
+        {
+            // A day file in use now is past retention still at the next sweep; keep the service alive.
+            SweepFailed(log.Zone, e.GetType().Name);
+            return 0;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Deleted {Count} expired decision-log days of zone {Zone}")]
+    private partial void Swept(string zone, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Decision-log sweep of zone {Zone} failed ({Error}); retrying at the next interval")]
+    private partial void SweepFailed(string zone, string error);
+}

@@ -1,0 +1,123 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Text.Json;
+
+namespace Platform.Traces.Decisions;
+
+/// <summary>
+/// A zone's decision log as JSON Lines, one file per UTC day: <c>{root}/decisions/{zone}/{yyyy-MM-dd}.jsonl</c>, beside the
+/// local trace store's <c>{root}/traces/</c>.
+/// </summary>
+internal sealed class LocalDirectoryDecisionLog : IDecisionLog, IDisposable
+{
+    public const string Folder = "decisions";
+    private const string Extension = ".jsonl";
+
+    // One writer at a time in this process; each line goes out in a single append, so other processes' lines never interleave with it.
+    private readonly SemaphoreSlim _writing = new(1, 1);
+    private readonly int _retentionDays;
+    private readonly TimeProvider _time;
+
+    public LocalDirectoryDecisionLog(string zone, string root, int retentionDays, TimeProvider time)
+    {
+        Zone = zone;
+        ZoneDirectory = Path.Combine(Path.GetFullPath(root), Folder, zone);
+        _retentionDays = retentionDays;
+        _time = time;
+    }
+
+    public string Zone { get; }
+
+    public string ZoneDirectory { get; }
+
+    public async Task AppendAsync(DecisionRecord record, CancellationToken cancellationToken = default)
+    {
+        if (record.Problem() is { } problem)
+        {
+            throw new ArgumentException(problem, nameof(record));
+        }
+
+        var line = JsonSerializer.SerializeToUtf8Bytes(record, TraceJson.Options).Concat("\n"u8.ToArray()).ToArray();
+        Directory.CreateDirectory(ZoneDirectory);
+        await _writing.WaitAsync(cancellationToken);
+        try
+        {
+            await using var file = new FileStream(PathOf(record.Time), FileMode.Append, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete, 4096, useAsync: true);
+            await file.WriteAsync(line, cancellationToken);
+        }
+        finally
+        {
+            _writing.Release();
+        }
+    }
+
+    public async IAsyncEnumerable<DecisionRecord> ReadAsync(DateTimeOffset from, DateTimeOffset to, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        for (var day = from.UtcDateTime.Date; day <= to.UtcDateTime.Date; day = day.AddDays(1))
+        {
+            var path = PathOf(new DateTimeOffset(day, TimeSpan.Zero));
+            if (!File.Exists(path))
+            {
+                continue;
+            }
+
+            using var reader = new StreamReader(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 4096, useAsync: true), Encoding.UTF8);
+            while (await reader.ReadLineAsync(cancellationToken) is { } line)
+            {
+                if (Parse(line) is { } record && record.Time >= from && record.Time <= to)
+                {
+                    yield return record;
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Deletes each day file once every record in it is older than the retention (so a record is kept at least the
+    /// retention, at most a day more); returns how many files went.
+    /// </summary>
+    public int Sweep()
+    {
+        if (!Directory.Exists(ZoneDirectory))
+        {
+            return 0;
+        }
+
+        var now = _time.GetUtcNow();
+        var deleted = 0;
+        foreach (var file in Directory.EnumerateFiles(ZoneDirectory, "*" + Extension))
+        {
+            if (DateTime.TryParseExact(Path.GetFileNameWithoutExtension(file), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var day)
+                && new DateTimeOffset(day, TimeSpan.Zero).AddDays(1 + _retentionDays) <= now)
+            {
+                File.Delete(file);
+                deleted++;
+            }
+        }
+
+        return deleted;
+    }
+
+    public void Dispose() => _writing.Dispose();
+
+    private string PathOf(DateTimeOffset time) => Path.Combine(ZoneDirectory, TraceKeys.DayOf(time) + Extension);
+
+    // A line cut short by a crash mid-append is skipped: the records around it are still whole.
+    private static DecisionRecord? Parse(string line)
+    {
+        if (line.Length == 0)
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize<DecisionRecord>(line, TraceJson.Options);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}
