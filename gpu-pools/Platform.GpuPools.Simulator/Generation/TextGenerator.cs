@@ -18,17 +18,19 @@ internal static class TextGenerator
 
     public static GeneratedReply Generate(IReadOnlyList<(string Role, string Text)> messages, bool reasoning)
     {
-        var rng = new SplitMix64(Seed(messages));
-        // Both lengths are always drawn, so a prompt's answer is the same on reasoning and non-reasoning models.
-        var answerTokens = rng.Between(MinAnswerTokens, MaxAnswerTokens);
-        var reasoningTokens = rng.Between(MinReasoningTokens, MaxReasoningTokens);
+        var hash = Hash(messages);
+        // Separate streams for answer and reasoning, so a prompt gets the same answer on reasoning and non-reasoning models.
+        var answerRng = new SplitMix64(BinaryPrimitives.ReadUInt64LittleEndian(hash));
+        var reasoningRng = new SplitMix64(BinaryPrimitives.ReadUInt64LittleEndian(hash.AsSpan(8)));
         var cjk = IsMostlyCjk(messages);
-        var thoughts = reasoning ? Words(ref rng, reasoningTokens, cjk ? Lexicon.Cjk : Lexicon.LatinReasoning) : [];
-        var answer = Words(ref rng, answerTokens, cjk ? Lexicon.Cjk : Lexicon.LatinAnswer);
+        var answer = Words(ref answerRng, answerRng.Between(MinAnswerTokens, MaxAnswerTokens), cjk ? Lexicon.Cjk : Lexicon.LatinAnswer);
+        var thoughts = reasoning
+            ? Words(ref reasoningRng, reasoningRng.Between(MinReasoningTokens, MaxReasoningTokens), cjk ? Lexicon.Cjk : Lexicon.LatinReasoning)
+            : [];
         return new GeneratedReply(thoughts, answer);
     }
 
-    private static ulong Seed(IReadOnlyList<(string Role, string Text)> messages)
+    private static byte[] Hash(IReadOnlyList<(string Role, string Text)> messages)
     {
         var sb = new StringBuilder();
         foreach (var (role, text) in messages)
@@ -37,7 +39,7 @@ internal static class TextGenerator
             sb.Append(role).Append('\u001f').Append(text).Append('\u001e');
         }
 
-        return BinaryPrimitives.ReadUInt64LittleEndian(SHA256.HashData(Encoding.UTF8.GetBytes(sb.ToString())));
+        return SHA256.HashData(Encoding.UTF8.GetBytes(sb.ToString()));
     }
 
     private static bool IsMostlyCjk(IReadOnlyList<(string Role, string Text)> messages)
