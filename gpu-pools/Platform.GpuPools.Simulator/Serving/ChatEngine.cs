@@ -92,9 +92,10 @@ internal sealed class ChatEngine(
         var plan = ReplyPlan.Fit(TextGenerator.Generate(request.Messages, model.Reasoning), request.MaxTokens);
 
         record.Outcome = "queued";
+        var queued = time.GetTimestamp();
         using var slot = await gate.EnterAsync(record.PromptTokens, cancellation);
         var admitted = time.GetTimestamp();
-        record.Queued = time.GetElapsedTime(arrived, admitted);
+        record.Queued = time.GetElapsedTime(queued, admitted);
         record.Outcome = "running";
         metrics.Prompt(record.PromptTokens);
 
