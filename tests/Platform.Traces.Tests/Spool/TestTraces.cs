@@ -7,7 +7,9 @@ namespace Platform.Traces.Tests;
 /// <summary>Traces and zones for the spool and S3 tests.</summary>
 internal static class TestTraces
 {
-    public static Zone Zone(string id) => ComplianceModel.Embedded.Zone(id);
+    /// <summary>A zone with the given trace retention; built here so the tests can also try retentions the policies do not hold.</summary>
+    public static Zone Zone(string id, int traceDays = 30) => new(
+        id, id, "test", new AwsPlacement("aws", "test-1"), new AzurePlacement("AzureCloud", "test"), [], false, false, [], new Retention(traceDays, 400), new Origin("test", 1));
 
     public static TraceRecord Make(string zone, string requestId, DateTimeOffset startedAt, string answer = "ok") => new(
         requestId,
