@@ -1,0 +1,77 @@
+using Platform.Infra.Plan;
+using Pulumi;
+using AwsProvider = Pulumi.Aws.Provider;
+using AwsProviderArgs = Pulumi.Aws.ProviderArgs;
+using AzureProvider = Pulumi.AzureNative.Provider;
+using AzureProviderArgs = Pulumi.AzureNative.ProviderArgs;
+using K8sProvider = Pulumi.Kubernetes.Provider;
+using K8sProviderArgs = Pulumi.Kubernetes.ProviderArgs;
+
+namespace Platform.Infra;
+
+/// <summary>
+/// One jurisdiction: its trace bucket, regional function, GPU pools and edge, exactly as the plan describes them.
+/// Explicit providers pin each cloud to the zone's region and account, whatever the environment says.
+/// </summary>
+public sealed class PlatformStack : Stack
+{
+    public PlatformStack()
+    {
+        var plan = StackPlan.Load();
+        var secrets = new Config(StackConfigKeys.PlatformNamespace);
+
+        var aws = new AwsProvider("aws", new AwsProviderArgs
+        {
+            Region = plan.Aws.Region,
+            AllowedAccountIds = { plan.Aws.AccountId },
+        });
+        var kubernetes = new K8sProvider("gpu-cluster", new K8sProviderArgs
+        {
+            KubeConfig = secrets.RequireSecret("kubeconfig"),
+        });
+        var azure = new AzureProvider("azure", new AzureProviderArgs
+        {
+            Location = plan.Azure.Location,
+            Environment = plan.Azure.Environment,
+        });
+
+        var bucket = new TraceBucket("traces", new TraceBucketArgs { Plan = plan.TraceBucket }, new ComponentResourceOptions { Providers = { aws } });
+        var pools = new GpuPools("gpu-pools", new GpuPoolsArgs { Plan = plan }, new ComponentResourceOptions { Providers = { kubernetes } });
+
+        var regionalZip = StackPlan.FromRoot($"artifacts/packages/regional-{plan.Zone}.zip");
+        RegionalFunctionPackage.Write(StackPlan.FromRoot(plan.RegionalFunction.PackagePath), regionalZip);
+        var regional = new RegionalFunction("regional", new RegionalFunctionArgs
+        {
+            Plan = plan,
+            PackageZip = regionalZip,
+            TraceKeyArn = bucket.KeyArn,
+            PoolEndpoints = pools.Endpoints,
+        }, new ComponentResourceOptions { Providers = { aws } });
+
+        var edgeZip = StackPlan.FromRoot($"artifacts/packages/edge-{plan.Zone}.zip");
+        EdgeFunctionPackage.Write(StackPlan.FromRoot(plan.EdgeFunctionApp.PackagePath), edgeZip);
+        var edge = new EdgeFunctionApp("edge", new EdgeFunctionAppArgs
+        {
+            Plan = plan.EdgeFunctionApp,
+            PackageZip = edgeZip,
+            RegionalUrl = regional.Url,
+        }, new ComponentResourceOptions { Providers = { azure } });
+
+        Zone = Output.Create(plan.Zone);
+        TraceBucketName = bucket.BucketName;
+        RegionalUrl = regional.Url;
+        EdgeUrl = edge.Url;
+    }
+
+    [Output("zone")]
+    public Output<string> Zone { get; private set; }
+
+    [Output("traceBucket")]
+    public Output<string> TraceBucketName { get; private set; }
+
+    [Output("regionalUrl")]
+    public Output<string> RegionalUrl { get; private set; }
+
+    [Output("edgeUrl")]
+    public Output<string> EdgeUrl { get; private set; }
+}
