@@ -26,6 +26,8 @@ internal sealed class ChatEngine(
     private static readonly byte[] EventEnd = "\n\n"u8.ToArray();
     private static readonly byte[] DoneEvent = "data: [DONE]\n\n"u8.ToArray();
 
+    private static readonly TimeSpan DropGrace = TimeSpan.FromMilliseconds(20);
+
     private readonly TokenTiming _timing = TokenTiming.For(settings.Pool.Performance, settings.SpeedFactor);
 
     public async Task<IResult> CompleteAsync(HttpContext context)
@@ -163,15 +165,18 @@ internal sealed class ChatEngine(
         var index = 0;
         foreach (var (text, isReasoning) in run.Plan.Tokens)
         {
-            if (index == run.DropBefore)
-            {
-                return false;
-            }
-
             var wait = _timing.DueAt(index) - time.GetElapsedTime(run.Admitted);
             if (wait > TimeSpan.Zero)
             {
                 await Task.Delay(wait, time, cancellation);
+            }
+
+            if (index == run.DropBefore)
+            {
+                // The connection breaks when this token is due. Tokens already flushed may still sit in Kestrel's
+                // send queue, which an abort discards; the grace lets them out so the client sees exactly N.
+                await Task.Delay(DropGrace, time, cancellation);
+                return false;
             }
 
             if (index == 0)
