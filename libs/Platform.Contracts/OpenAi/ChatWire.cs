@@ -27,6 +27,7 @@ public sealed record ChatMessage(string? Role, string? Content, string? Reasonin
 
 public sealed record Usage(int PromptTokens, int CompletionTokens, int TotalTokens, CompletionTokensDetails? CompletionTokensDetails)
 {
+    [JsonIgnore]
     public int ReasoningTokens => CompletionTokensDetails?.ReasoningTokens ?? 0;
 }
 
