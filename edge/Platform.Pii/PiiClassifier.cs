@@ -1,6 +1,8 @@
+using Platform.Pii.Addresses;
 using Platform.Pii.Contacts;
 using Platform.Pii.Identifiers;
 using Platform.Pii.Locale;
+using Platform.Pii.Names;
 using Platform.Pii.Sensitive;
 using Platform.Pii.Text;
 
@@ -20,6 +22,9 @@ public sealed class PiiClassifier
     private readonly IpAddressDetector _ips = new();
     private readonly CoordinateDetector _coordinates = new();
     private readonly BiometricDetector _biometrics = new();
+    private readonly AddressDetector _addresses = new();
+    private readonly DateOfBirthDetector _birthDates = new();
+    private readonly NameDetector _names;
     private readonly SensitiveDetector _sensitive = new();
     private readonly MinorAgeDetector _minors = new();
 
@@ -29,6 +34,7 @@ public sealed class PiiClassifier
         _cues = CueLexicon.Load(EmbeddedData.Lines("cues.txt"));
         _numbers = new NumberDetector(tables);
         _alphanumerics = new AlphanumericDetector(tables);
+        _names = new NameDetector(new NameLexicon());
     }
 
     public PiiScan Scan(string text, string? acceptLanguage = null)
@@ -43,6 +49,9 @@ public sealed class PiiClassifier
         _ips.Detect(ctx);
         _coordinates.Detect(ctx);
         _biometrics.Detect(ctx);
+        _addresses.Detect(ctx);
+        _birthDates.Detect(ctx);
+        _names.Detect(ctx);
         _minors.Detect(ctx);
         _sensitive.Detect(ctx);
         return new PiiScan(locale, ctx.Findings);

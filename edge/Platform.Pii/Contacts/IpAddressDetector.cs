@@ -60,16 +60,24 @@ internal sealed class IpAddressDetector
         {
             return;
         }
-        if (ctx.CueOnLine(start, CueKind.IpUserCue | CueKind.FirstPerson) || HasEmailOnLine(ctx, start))
+        // Tied to a user: a user cue on its line or just before (an INSERT's column list), or other personal data on its line.
+        if (ctx.CueOnLine(start, CueKind.IpUserCue | CueKind.FirstPerson) || ctx.CueBefore(start, CueKind.IpUserCue, 160, sameLine: false) || HasPersonalDataOnLine(ctx, start))
         {
             ctx.Add(PiiTypes.IpAddress, start, end - start);
         }
     }
 
-    private static bool HasEmailOnLine(ScanContext ctx, int pos)
+    private static bool HasPersonalDataOnLine(ScanContext ctx, int pos)
     {
         var lineStart = ctx.LineStart(pos);
         var lineEnd = ctx.LineEnd(pos);
+        foreach (var f in ctx.Findings)
+        {
+            if (f.Start >= lineStart && f.Start < lineEnd)
+            {
+                return true;
+            }
+        }
         return ctx.Text.AsSpan(lineStart, lineEnd - lineStart).Contains('@');
     }
 

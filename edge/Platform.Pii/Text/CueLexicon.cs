@@ -86,7 +86,7 @@ internal sealed class CueLexicon
     private static bool TryBound(string text, int start, Entry entry, out int length)
     {
         length = entry.Term.Length;
-        if (IsWordChar(entry.Term[0]) && Continues(text, start - 1, -1))
+        if ((entry.Kinds & CueKind.Suffix) == 0 && IsWordChar(entry.Term[0]) && Continues(text, start - 1, -1))
         {
             return false;
         }

@@ -50,12 +50,12 @@ internal sealed class ScanContext
         return false;
     }
 
-    /// <summary>Is there a cue of <paramref name="kind"/> ending within <paramref name="window"/> chars before <paramref name="pos"/>, on the same line?</summary>
-    public bool CueBefore(int pos, CueKind kind, int window) => LastCueBefore(pos, kind, window) is not null;
+    /// <summary>Is there a cue of <paramref name="kind"/> ending within <paramref name="window"/> chars before <paramref name="pos"/> (on the same line unless told otherwise)?</summary>
+    public bool CueBefore(int pos, CueKind kind, int window, bool sameLine = true) => LastCueBefore(pos, kind, window, sameLine) is not null;
 
-    public CueHit? LastCueBefore(int pos, CueKind kind, int window)
+    public CueHit? LastCueBefore(int pos, CueKind kind, int window, bool sameLine = true)
     {
-        var lineStart = LineStart(pos);
+        var lineStart = sameLine ? LineStart(pos) : 0;
         for (var i = Cues.Count - 1; i >= 0; i--)
         {
             var hit = Cues[i];
