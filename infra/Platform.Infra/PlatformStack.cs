@@ -27,13 +27,10 @@ public sealed class PlatformStack : Stack
         });
         var kubernetes = new K8sProvider("gpu-cluster", new K8sProviderArgs
         {
-            KubeConfig = secrets.RequireSecret("kubeconfig"),
+            KubeConfig = secrets.RequireSecret(StackConfigKeys.KubeconfigName),
         });
-        var azure = new AzureProvider("azure", new AzureProviderArgs
-        {
-            Location = plan.Azure.Location,
-            Environment = plan.Azure.Environment,
-        });
+        // The cloud is the provider's; the region is set on every Azure resource from the plan.
+        var azure = new AzureProvider("azure", new AzureProviderArgs { Environment = plan.Azure.Environment });
 
         var bucket = new TraceBucket("traces", new TraceBucketArgs { Plan = plan.TraceBucket }, new ComponentResourceOptions { Providers = { aws } });
         var pools = new GpuPools("gpu-pools", new GpuPoolsArgs { Plan = plan }, new ComponentResourceOptions { Providers = { kubernetes } });

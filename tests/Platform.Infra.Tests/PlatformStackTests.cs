@@ -62,7 +62,8 @@ public sealed class PlatformStackTests
 
         mocks.Single("pulumi:providers:aws").Inputs.Text("region").ShouldBe("cn-northwest-1");
         mocks.Single("pulumi:providers:azure-native").Inputs.Text("environment").ShouldBe("china");
-        mocks.Single("pulumi:providers:azure-native").Inputs.Text("location").ShouldBe("chinanorth3");
+        mocks.Single("azure-native:web:WebApp").Inputs.Text("location").ShouldBe("chinanorth3");
+        mocks.OfType("azure-native:storage:StorageAccount").ShouldAllBe(a => (string)a.Inputs["location"] == "chinanorth3");
     }
 
     [Fact]

@@ -8,7 +8,9 @@ public static class StackConfigKeys
     public const string Zone = "platform:zone";
     public const string AwsRegion = "aws:region";
     public const string AwsAccountId = "platform:awsAccountId";
-    public const string Kubeconfig = "platform:kubeconfig";
+    /// <summary>The kubeconfig's name within the platform namespace, as <c>new Config("platform").RequireSecret(...)</c> takes it.</summary>
+    public const string KubeconfigName = "kubeconfig";
+    public const string Kubeconfig = PlatformNamespace + ":" + KubeconfigName;
     public const string LambdaAdapterLayerArn = "platform:lambdaAdapterLayerArn";
     public const string RegionalPackage = "platform:regionalPackage";
     public const string EdgePackage = "platform:edgePackage";

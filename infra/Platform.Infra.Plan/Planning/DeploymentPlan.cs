@@ -32,5 +32,5 @@ public sealed record AwsTarget(string Partition, string Region, string AccountId
 /// <summary>The Azure cloud and region of the zone's edge (zones.yaml), and the provider environment that selects that cloud.</summary>
 public sealed record AzureTarget(string Cloud, string Environment, string Location);
 
-/// <summary>The cluster the zone's pools run in; the kubeconfig itself is a Pulumi secret the plan never holds.</summary>
-public sealed record KubernetesTarget(string Namespace, string KubeconfigKey);
+/// <summary>Where in the zone's cluster the pools run; the kubeconfig is a Pulumi secret the plan never holds.</summary>
+public sealed record KubernetesTarget(string Namespace);

@@ -42,7 +42,7 @@ public static class DeploymentPlanner
         var aws = AwsPlanner.Target(zone, read);
         var azure = AzurePlanner.Target(zone, read);
         var tags = Tags(config.Stack, zone, read);
-        var kubernetes = new KubernetesTarget(read.String(StackConfigKeys.Namespace, null) ?? $"platform-{zone.Id}", StackConfigKeys.Kubeconfig);
+        var kubernetes = new KubernetesTarget(read.String(StackConfigKeys.Namespace, null) ?? $"platform-{zone.Id}");
         read.Secret(StackConfigKeys.Kubeconfig, "Run `pulumi config set --secret platform:kubeconfig \"$(cat <kubeconfig file>)\"` for the zone's GPU cluster.");
 
         var bucket = AwsPlanner.TraceBucket(zone, aws, tags, read);
