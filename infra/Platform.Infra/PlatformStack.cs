@@ -19,6 +19,7 @@ public sealed class PlatformStack : Stack
     {
         var plan = StackPlan.Load();
         var secrets = new Config(StackConfigKeys.PlatformNamespace);
+        var signingKey = secrets.RequireSecret(StackConfigKeys.SigningKeyName);
 
         var aws = new AwsProvider("aws", new AwsProviderArgs
         {
@@ -42,6 +43,7 @@ public sealed class PlatformStack : Stack
             Plan = plan,
             PackageZip = regionalZip,
             TraceKeyArn = bucket.KeyArn,
+            SigningKey = signingKey,
             PoolEndpoints = pools.Endpoints,
         }, new ComponentResourceOptions { Providers = { aws } });
 
@@ -52,6 +54,7 @@ public sealed class PlatformStack : Stack
             Plan = plan.EdgeFunctionApp,
             PackageZip = edgeZip,
             RegionalUrl = regional.Url,
+            SigningKey = signingKey,
         }, new ComponentResourceOptions { Providers = { azure } });
 
         Zone = Output.Create(plan.Zone);

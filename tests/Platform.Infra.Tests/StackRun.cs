@@ -22,10 +22,11 @@ internal static class StackRun
         File.WriteAllText(Path.Combine(root, "artifacts", "edge", "Platform.Edge"), "stand-in");
         File.Copy(Path.Combine(RepositoryRoot, $"Pulumi.{stack}.yaml"), Path.Combine(root, $"Pulumi.{stack}.yaml"));
 
-        // The secret Pulumi would decrypt from the stack file; the engine hands config to the program this way.
+        // The secrets Pulumi would decrypt from the stack file; the engine hands config to the program this way.
         Environment.SetEnvironmentVariable("PULUMI_CONFIG", JsonSerializer.Serialize(new Dictionary<string, string>
         {
             ["platform:kubeconfig"] = "apiVersion: v1\nkind: Config\n",
+            ["platform:signingKey"] = Convert.ToBase64String(new byte[32]),
         }));
 
         var account = StackConfigAccount(stack);

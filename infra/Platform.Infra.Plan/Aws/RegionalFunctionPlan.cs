@@ -28,6 +28,9 @@ public sealed record RegionalFunctionPlan(
     string AssumeRolePolicyJson,
     IReadOnlyDictionary<string, string> Tags)
 {
+    /// <summary>Environment variable that carries the tag-signing key (<c>Regional:SigningKey</c>), set from the stack secret.</summary>
+    public const string SigningKeyVariable = "Regional__SigningKey";
+
     /// <summary>Environment variable through which the function learns the zone key's ARN (<c>Regional:Traces:S3:KmsKeyId</c>), set once the key exists.</summary>
     public const string TraceKeyVariable = "Regional__Traces__S3__KmsKeyId";
 

@@ -62,6 +62,7 @@ internal static class AzurePlanner
             EdgeFunctionPackage.ExecutableName,
             settings,
             RegionalUrlSetting: $"Edge__Zones__{zone.Id}__Url",
+            RegionalSigningKeySetting: $"Edge__Zones__{zone.Id}__SigningKey",
             tags);
     }
 }

@@ -3,7 +3,8 @@ namespace Platform.Infra.Plan;
 /// <summary>
 /// The zone's edge as an Azure Functions app that runs the edge ASP.NET Core binary as a custom handler,
 /// deployed from the zip <see cref="EdgeFunctionPackage"/> builds. <see cref="RegionalUrlSetting"/> is the app
-/// setting the Pulumi layer fills with the regional Function URL once it exists.
+/// setting the Pulumi layer fills with the regional Function URL once it exists, <see cref="RegionalSigningKeySetting"/>
+/// the one it fills with the zone's tag-signing key (a stack secret).
 /// </summary>
 public sealed record EdgeFunctionAppPlan(
     string Name,
@@ -19,4 +20,5 @@ public sealed record EdgeFunctionAppPlan(
     string ExecutableName,
     IReadOnlyDictionary<string, string> AppSettings,
     string RegionalUrlSetting,
+    string RegionalSigningKeySetting,
     IReadOnlyDictionary<string, string> Tags);

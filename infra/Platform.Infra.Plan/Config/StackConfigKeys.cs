@@ -11,6 +11,9 @@ public static class StackConfigKeys
     /// <summary>The kubeconfig's name within the platform namespace, as <c>new Config("platform").RequireSecret(...)</c> takes it.</summary>
     public const string KubeconfigName = "kubeconfig";
     public const string Kubeconfig = PlatformNamespace + ":" + KubeconfigName;
+    /// <summary>The zone's tag-signing key (base64, 32 bytes): the edge signs with it, the regional function verifies.</summary>
+    public const string SigningKeyName = "signingKey";
+    public const string SigningKey = PlatformNamespace + ":" + SigningKeyName;
     public const string LambdaAdapterLayerArn = "platform:lambdaAdapterLayerArn";
     public const string RegionalPackage = "platform:regionalPackage";
     public const string EdgePackage = "platform:edgePackage";
@@ -30,7 +33,7 @@ public static class StackConfigKeys
     /// <summary>Every <c>platform:</c> key; any other is a typo and refused.</summary>
     public static readonly IReadOnlyList<string> Platform =
     [
-        Zone, AwsAccountId, Kubeconfig, LambdaAdapterLayerArn, RegionalPackage, EdgePackage, TraceRetentionDays,
+        Zone, AwsAccountId, Kubeconfig, SigningKey, LambdaAdapterLayerArn, RegionalPackage, EdgePackage, TraceRetentionDays,
         BucketReplication, PublicBucket, KmsKeyAlias, Namespace, RegionalSubnetIds, RegionalSecurityGroupIds,
         RegionalIngressCidrs, Tags, Pools,
     ];

@@ -44,6 +44,7 @@ public static class DeploymentPlanner
         var tags = Tags(config.Stack, zone, read);
         var kubernetes = new KubernetesTarget(read.String(StackConfigKeys.Namespace, null) ?? $"platform-{zone.Id}");
         read.Secret(StackConfigKeys.Kubeconfig, "Run `pulumi config set --secret platform:kubeconfig \"$(cat <kubeconfig file>)\"` for the zone's GPU cluster.");
+        read.Secret(StackConfigKeys.SigningKey, "Run `pulumi config set --secret platform:signingKey \"$(openssl rand -base64 32)\"`: the zone's edge signs request tags with it and its regional function verifies them.");
 
         var bucket = AwsPlanner.TraceBucket(zone, aws, tags, read);
         var function = AwsPlanner.RegionalFunction(zone, aws, bucket, tags, read);

@@ -16,6 +16,9 @@ public sealed class RegionalFunctionArgs
 
     public required Output<string> TraceKeyArn { get; init; }
 
+    /// <summary>The zone's tag-signing key (a stack secret, so Pulumi keeps the function's environment secret).</summary>
+    public required Output<string> SigningKey { get; init; }
+
     /// <summary>Each pool's base URL, by pool id.</summary>
     public required IReadOnlyDictionary<string, Output<string>> PoolEndpoints { get; init; }
 }
@@ -54,6 +57,7 @@ public sealed class RegionalFunction : ComponentResource
 
         var variables = plan.Environment.ToInputMap();
         variables.Add(RegionalFunctionPlan.TraceKeyVariable, args.TraceKeyArn);
+        variables.Add(RegionalFunctionPlan.SigningKeyVariable, args.SigningKey);
         foreach (var pool in args.Plan.PoolDeployments)
         {
             variables.Add(pool.EndpointVariable, args.PoolEndpoints[pool.PoolId]);

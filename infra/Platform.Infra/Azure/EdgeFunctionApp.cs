@@ -18,6 +18,9 @@ public sealed class EdgeFunctionAppArgs
 
     /// <summary>The zone's regional Function URL, which the edge forwards the zone's requests to.</summary>
     public required Output<string> RegionalUrl { get; init; }
+
+    /// <summary>The zone's tag-signing key (a stack secret), with which the edge signs what it forwards.</summary>
+    public required Output<string> SigningKey { get; init; }
 }
 
 /// <summary>
@@ -91,6 +94,7 @@ public sealed class EdgeFunctionApp : ComponentResource
         appSettings.Add(new NameValuePairArgs { Name = "WEBSITE_RUN_FROM_PACKAGE", Value = blobEndpoint.Apply(b => $"{b}{plan.PackageContainerName}/{blobName}") });
         appSettings.Add(new NameValuePairArgs { Name = "WEBSITE_RUN_FROM_PACKAGE_BLOB_MI_RESOURCE_ID", Value = "SystemAssigned" });
         appSettings.Add(new NameValuePairArgs { Name = plan.RegionalUrlSetting, Value = args.RegionalUrl });
+        appSettings.Add(new NameValuePairArgs { Name = plan.RegionalSigningKeySetting, Value = args.SigningKey });
 
         var app = new WebApp(name, new WebAppArgs
         {

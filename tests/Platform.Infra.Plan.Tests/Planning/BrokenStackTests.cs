@@ -146,6 +146,17 @@ public sealed class BrokenStackTests
     }
 
     [Fact]
+    public void MissingSigningKey_IsRefused()
+    {
+        using var stack = new StackFile("sgp").Replace(
+            "  platform:signingKey:\n    secure: AAABAPlaceholderSetWithPulumiConfigSetSecretPlatformSigningKey=\n", "");
+
+        stack.SingleError().ToString().ShouldBe(
+            $"{stack.Path}:1: platform:signingKey: Missing. "
+            + "Fix: Run `pulumi config set --secret platform:signingKey \"$(openssl rand -base64 32)\"`: the zone's edge signs request tags with it and its regional function verifies them.");
+    }
+
+    [Fact]
     public void UnknownZone_IsRefused()
     {
         using var stack = new StackFile("sgp").Replace("platform:zone: sgp", "platform:zone: hkg");

@@ -33,6 +33,8 @@ public sealed class PartitionPropertyTests
           platform:awsAccountId: "{account}"
           platform:kubeconfig:
             secure: AAAB
+          platform:signingKey:
+            secure: AAAC
           platform:regionalPackage: artifacts/regional
           platform:edgePackage: artifacts/edge
           platform:regionalSubnetIds: [subnet-1]
