@@ -41,7 +41,7 @@ internal static class ProcessingReader
         var entries = new List<ZoneProcessing>();
         foreach (var (id, z) in root["zones"].Entries("Give every zone an entry with its officer, lawful basis and processors."))
         {
-            z.AllowOnly("dpo", "lawful_basis", "processors");
+            z.AllowOnly("dpo", "lawful_basis", "transfer_regime", "processors");
             if (zones.All(x => x.Id != id))
             {
                 z.Error($"Unknown zone '{id}'.", $"Use one of: {string.Join(", ", zones.Select(x => x.Id))}.");
@@ -85,7 +85,13 @@ internal static class ProcessingReader
                 z["processors"].Error($"No processor hosts the {part.ToWire()} of zone '{id}'.", $"Add {part.ToWire()} to the hosts of the processor that runs it.");
             }
 
-            entries.Add(new ZoneProcessing(id, officer, z["lawful_basis"].String("State the lawful basis of processing in this zone."), processors, new Origin(root.Source.File, z.Line)));
+            entries.Add(new ZoneProcessing(
+                id,
+                officer,
+                z["lawful_basis"].String("State the lawful basis of processing in this zone."),
+                z["transfer_regime"].String("Name the law that governs a transfer out of this zone, like GDPR Chapter V."),
+                processors,
+                new Origin(root.Source.File, z.Line)));
         }
 
         foreach (var zone in zones.Where(z => entries.All(e => e.Zone != z.Id)))

@@ -46,8 +46,8 @@ public sealed record Purpose(string Id, string Description, IReadOnlyList<DataCl
 /// <summary>An organisation that processes data on the controller's behalf (a recipient in GDPR Art. 30 terms).</summary>
 public sealed record Processor(string Name, string Role, IReadOnlyList<SystemPart> Hosts, Origin Origin);
 
-/// <summary>What one zone adds to the record: its officer, its lawful basis and its processors.</summary>
-public sealed record ZoneProcessing(string Zone, Contact Officer, string LawfulBasis, IReadOnlyList<Processor> Processors, Origin Origin);
+/// <summary>What one zone adds to the record: its officer, its lawful basis, the law its outbound transfers answer to, and its processors.</summary>
+public sealed record ZoneProcessing(string Zone, Contact Officer, string LawfulBasis, string TransferRegime, IReadOnlyList<Processor> Processors, Origin Origin);
 
 /// <summary>The record of processing (processing.yaml): what the data-flow maps show beside the zone rules.</summary>
 public sealed record ProcessingRecord(
