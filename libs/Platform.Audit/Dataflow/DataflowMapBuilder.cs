@@ -1,0 +1,127 @@
+using Platform.Compliance;
+
+namespace Platform.Audit;
+
+/// <summary>Builds a zone's data-flow map from the compliance model alone: every fact on it is a query of the model.</summary>
+public static class DataflowMapBuilder
+{
+    public static readonly IReadOnlyList<string> PolicyFiles =
+        ["policies/zones.yaml", "policies/data-classes.yaml", "policies/flows.yaml", "policies/pools.yaml", "policies/processing.yaml"];
+
+    public static DataflowMap Build(ComplianceModel model, string zoneId)
+    {
+        var zone = model.Zone(zoneId);
+        var record = model.Processing;
+        var processing = record.Of(zoneId);
+        var outbound = model.Failover.Where(f => f.From == zoneId).ToArray();
+        var inbound = model.Failover.Where(f => f.To == zoneId).ToArray();
+
+        // Served here: every class of requests homed here, plus what other zones may fail over to it.
+        var allClasses = model.DataClasses.Classes.Select(c => c.Class).ToArray();
+        var servedHere = allClasses.Where(c => model.ServingZones(zoneId, c).Contains(zoneId) || inbound.Any(f => f.Classes.Contains(c))).ToArray();
+
+        var nodes = new List<MapNode>
+        {
+            new("client", $"Client applications (users homed in {zoneId})", zoneId, "client", null),
+            new(NodeId("edge", zoneId), $"Edge ({zone.Azure.Cloud} {zone.Azure.Region})", zoneId, SystemPart.Edge.ToWire(), Host(processing, SystemPart.Edge)),
+            new(NodeId("regional", zoneId), $"Regional function (AWS {zone.Aws.Region})", zoneId, SystemPart.RegionalFunction.ToWire(), Host(processing, SystemPart.RegionalFunction)),
+        };
+        nodes.AddRange(model.PoolsIn(zoneId).Select(p =>
+            new MapNode(NodeId("pool", p.Id), $"Pool {p.Id}: {p.Model.Id} on {p.Accelerator.Id}", zoneId, SystemPart.GpuPools.ToWire(), Host(processing, SystemPart.GpuPools))));
+        nodes.Add(new(NodeId("traces", zoneId), $"Trace bucket (at most {zone.Retention.TraceDays} days)", zoneId, SystemPart.TraceStore.ToWire(), Host(processing, SystemPart.TraceStore)));
+        nodes.Add(new(NodeId("decisions", zoneId), $"Decision log ({zone.Retention.DecisionLogDays} days, metadata only)", zoneId, SystemPart.DecisionLog.ToWire(), Host(processing, SystemPart.DecisionLog)));
+        foreach (var rule in outbound)
+        {
+            nodes.Add(new(NodeId("regional", rule.To), $"Regional function of {rule.To} (AWS {model.Zone(rule.To).Aws.Region})", rule.To, SystemPart.RegionalFunction.ToWire(), Host(record.Of(rule.To), SystemPart.RegionalFunction)));
+        }
+
+        foreach (var rule in inbound)
+        {
+            var from = model.Zone(rule.From);
+            nodes.Add(new(NodeId("edge", rule.From), $"Edge of {rule.From} ({from.Azure.Cloud} {from.Azure.Region})", rule.From, SystemPart.Edge.ToWire(), Host(record.Of(rule.From), SystemPart.Edge)));
+        }
+
+        var homeClasses = Wire(allClasses);
+        var served = Wire(servedHere);
+        var flows = new List<MapFlow>
+        {
+            Within("client", NodeId("edge", zoneId), homeClasses, PromptsAndAnswers),
+            Within(NodeId("edge", zoneId), NodeId("regional", zoneId), homeClasses, PromptsAndAnswers),
+        };
+        flows.AddRange(outbound.Select(r =>
+            new MapFlow(NodeId("edge", zoneId), NodeId("regional", r.To), Wire(r.Classes), PromptsAndAnswers, true, MapFlow.Outbound, r.Basis, Source(r.Origin))));
+        flows.AddRange(inbound.Select(r =>
+            new MapFlow(NodeId("edge", r.From), NodeId("regional", zoneId), Wire(r.Classes), PromptsAndAnswers, true, MapFlow.Inbound, r.Basis, Source(r.Origin))));
+        flows.AddRange(model.PoolsIn(zoneId).Select(p => Within(NodeId("regional", zoneId), NodeId("pool", p.Id), served, PromptsAndAnswers)));
+        flows.Add(Within(NodeId("regional", zoneId), NodeId("traces", zoneId), served, "Tags, reasoning and answer of each request"));
+        flows.Add(Within(NodeId("edge", zoneId), NodeId("decisions", zoneId), [], Metadata));
+        flows.Add(Within(NodeId("regional", zoneId), NodeId("decisions", zoneId), [], Metadata));
+
+        var recipients = processing.Processors.Select(p => new MapRecipient(p.Name, zoneId, p.Role, p.Hosts.Select(h => h.ToWire()).ToArray(), Source(p.Origin)))
+            .Concat(outbound.SelectMany(r => record.Of(r.To).Processors
+                .Where(p => p.Hosts.Contains(SystemPart.RegionalFunction) || p.Hosts.Contains(SystemPart.GpuPools))
+                .Select(p => new MapRecipient(p.Name, r.To, $"{p.Role} Receives only what flows.yaml lets fail over ({string.Join(", ", Wire(r.Classes))}).", p.Hosts.Select(h => h.ToWire()).ToArray(), Source(p.Origin)))))
+            .ToArray();
+
+        return new DataflowMap(
+            zoneId,
+            zone.Name,
+            zone.Regulation,
+            zone.Isolated,
+            zone.HomeCountries,
+            new MapPlacement(zone.Aws.Partition, zone.Aws.Region, zone.Azure.Cloud, zone.Azure.Region),
+            Contact(record.Controller),
+            Contact(processing.Officer),
+            processing.LawfulBasis,
+            record.Purposes.Select(p => new MapPurpose(p.Id, p.Description, Wire(p.Classes), Source(p.Origin))).ToArray(),
+            record.DataSubjects,
+            model.DataClasses.Classes.Select(c => new MapDataCategory(
+                c.Class.ToWire(), c.PersonalData, c.Description, model.DataClasses.Types.Where(t => t.Class == c.Class).Select(t => t.Name).ToArray())).ToArray(),
+            nodes,
+            flows,
+            recipients,
+            new MapTransfers(
+                processing.TransferRegime,
+                outbound.Any(r => r.Classes.Any(model.DataClasses.IsPersonal)),
+                outbound.Select(r => Transfer(model, r, r.To)).ToArray(),
+                inbound.Select(r => Transfer(model, r, r.To)).ToArray()),
+            RetentionOf(zone, servedHere.Length > 0),
+            record.SecurityMeasures,
+            PolicyFiles);
+    }
+
+    /// <summary>A Mermaid-safe node id: letters, digits and '_'.</summary>
+    public static string NodeId(string kind, string id) => $"{kind}_{id.Replace('-', '_')}";
+
+    private const string PromptsAndAnswers = "Prompts and answers";
+    private const string Metadata = "Metadata only: where the request went, data class, names of personal-data types found; no prompt, answer or value";
+
+    private static MapFlow Within(string from, string to, IReadOnlyList<string> classes, string carries) =>
+        new(from, to, classes, carries, false, MapFlow.Within, null, null);
+
+    private static MapTransfer Transfer(ComplianceModel model, FailoverRule rule, string to) =>
+        new(rule.From, to, model.Zone(to).Name, model.Zone(to).Regulation, Wire(rule.Classes), rule.Basis, Source(rule.Origin));
+
+    private static MapRetention[] RetentionOf(Zone zone, bool serves)
+    {
+        var zones = $"policies/zones.yaml:{zone.Origin.Line}";
+        return
+        [
+            new("Edge", "The request while it is routed", null, "Not stored: held in memory for the duration of the request.", zones),
+            new("GPU pools", "Prompt and answer while the model runs", null, "Not stored: held in accelerator memory (and vLLM's prefix cache until evicted), never written to disk.", zones),
+            new("Trace spool", "Traces waiting for the trace bucket", zone.Retention.TraceDays, "Deleted at the trace's expiry even if never delivered.", zones),
+            new("Trace bucket", serves ? "Tags, reasoning, answer and timings of each request" : "Nothing", zone.Retention.TraceDays,
+                $"Deleted by a lifecycle rule at the latest {zone.Retention.TraceDays} days after writing (platform limit {Retention.MaxTraceDays}).", zones),
+            new("Decision log", "Metadata only (no personal data)", zone.Retention.DecisionLogDays, $"Day files deleted once every record in them is older than {zone.Retention.DecisionLogDays} days.", zones),
+        ];
+    }
+
+    private static MapContact Contact(Contact c) => new(c.Role, c.Name, c.Address, c.ContactPoint);
+
+    private static string? Host(ZoneProcessing processing, SystemPart part) =>
+        processing.Processors.FirstOrDefault(p => p.Hosts.Contains(part))?.Name;
+
+    private static string[] Wire(IEnumerable<DataClass> classes) => classes.Select(c => c.ToWire()).ToArray();
+
+    private static string Source(Origin origin) => $"policies/{Path.GetFileName(origin.File)}:{origin.Line}";
+}

@@ -1,0 +1,89 @@
+using Platform.Compliance;
+
+namespace Platform.Audit;
+
+/// <summary>
+/// Loads the policies as every service does (their errors become findings, each tied to the invariant it protects),
+/// then asks the loaded model the questions the invariants pose, so a rule the loader ever stops enforcing still shows.
+/// </summary>
+public static class PolicyAudit
+{
+    public static (ComplianceModel? Model, IReadOnlyList<AuditFinding> Findings) Check(string policiesDirectory)
+    {
+        var (model, errors) = ComplianceModel.Validate(policiesDirectory);
+        var findings = errors.Select(e => new AuditFinding(Severity.Violation, RuleOf(e), e.File, e.Line, e.Key, e.Problem, e.Fix)).ToList();
+        if (model is not null)
+        {
+            findings.AddRange(Check(model));
+        }
+
+        return (model, findings);
+    }
+
+    /// <summary>The invariants asked of a loaded model.</summary>
+    public static IEnumerable<AuditFinding> Check(ComplianceModel model)
+    {
+        foreach (var home in model.Zones)
+        {
+            foreach (var info in model.DataClasses.Classes)
+            {
+                var serving = model.ServingZones(home.Id, info.Class);
+                var elsewhere = serving.Where(z => z != home.Id).ToArray();
+                if (elsewhere.Length == 0)
+                {
+                    continue;
+                }
+
+                var origin = model.Failover.First(f => f.From == home.Id && elsewhere.Contains(f.To)).Origin;
+                if (info.PersonalData)
+                {
+                    yield return Finding(Invariant.PiiStaysHome, origin, $"flows.{home.Id}",
+                        $"Class '{info.Class.ToWire()}' of zone {home.Id} may be served in {string.Join(", ", elsewhere)}.", $"Remove '{info.Class.ToWire()}' from flows.{home.Id}.failover.");
+                }
+
+                if (home.Isolated || elsewhere.Any(z => model.Zone(z).Isolated))
+                {
+                    yield return Finding(Invariant.IsolatedZone, origin, $"flows.{home.Id}",
+                        $"Requests of zone {home.Id} ({info.Class.ToWire()}) may be served in {string.Join(", ", elsewhere)}, across an isolated zone's border.", $"Remove the rule from flows.{home.Id}.failover.");
+                }
+            }
+
+            if (home.Retention.TraceDays > Retention.MaxTraceDays)
+            {
+                yield return Finding(Invariant.TraceRetention, home.Origin, $"zones.{home.Id}.retention.trace_days",
+                    $"Traces of zone {home.Id} are kept {home.Retention.TraceDays} days.", $"Set it to {Retention.MaxTraceDays} or less.");
+            }
+        }
+
+        foreach (var pool in model.Pools)
+        {
+            var zone = model.IsZone(pool.Zone) ? model.Zone(pool.Zone) : null;
+            if (zone is null || !zone.Accelerators.Contains(pool.Accelerator.Id) || (zone.ExportRestricted && pool.Accelerator.ExportControlled))
+            {
+                yield return Finding(Invariant.PoolJurisdiction, pool.Origin, $"pools.{pool.Id}",
+                    $"Pool {pool.Id} runs {pool.Accelerator.Id}, which zone {pool.Zone} does not allow.", $"Use one of zone {pool.Zone}'s accelerators.");
+            }
+        }
+
+        foreach (var rule in model.Failover.Where(r => string.IsNullOrWhiteSpace(r.Basis)))
+        {
+            yield return Finding(Invariant.TransferBasis, rule.Origin, $"flows.{rule.From}.failover",
+                $"The flow {rule.From} → {rule.To} has no recorded legal basis.", "Write the basis under 'basis:'.");
+        }
+    }
+
+    /// <summary>The invariant a loader error breaks, so the report groups it with the rule an officer checks.</summary>
+    internal static string RuleOf(ModelError e) => e.Key switch
+    {
+        _ when e.Key.StartsWith("flows.", StringComparison.Ordinal) && e.Problem.Contains("isolated", StringComparison.Ordinal) => Invariant.IsolatedZone,
+        _ when e.Key.StartsWith("flows.", StringComparison.Ordinal) && e.Key.EndsWith(".classes", StringComparison.Ordinal) => Invariant.PiiStaysHome,
+        _ when e.Key.StartsWith("flows.", StringComparison.Ordinal) && e.Key.EndsWith(".basis", StringComparison.Ordinal) => Invariant.TransferBasis,
+        _ when e.Key.EndsWith(".retention.trace_days", StringComparison.Ordinal) => Invariant.TraceRetention,
+        _ when e.Key.StartsWith("pools.", StringComparison.Ordinal) && (e.Key.EndsWith(".zone", StringComparison.Ordinal) || e.Key.EndsWith(".accelerator", StringComparison.Ordinal)) => Invariant.PoolJurisdiction,
+        _ when e.Key.StartsWith("zones.", StringComparison.Ordinal) && e.Key.EndsWith(".accelerators", StringComparison.Ordinal) => Invariant.PoolJurisdiction,
+        _ => Invariant.PoliciesLoad,
+    };
+
+    private static AuditFinding Finding(string rule, Origin origin, string key, string message, string fix) =>
+        new(Severity.Violation, rule, origin.File, origin.Line, key, message, fix);
+}
