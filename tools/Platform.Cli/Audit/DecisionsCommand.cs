@@ -1,0 +1,108 @@
+using System.CommandLine;
+using Microsoft.Extensions.Configuration;
+using Platform.Audit;
+using Platform.Compliance;
+using Platform.Traces.Decisions;
+using Spectre.Console;
+
+namespace Platform.Cli.Audit;
+
+/// <summary>
+/// <c>platform audit decisions --zone cn --from … --to … [--store-config settings.json]</c>: counts a zone's requests in a
+/// window and lists any served where the policies do not allow (there must be none).
+/// </summary>
+internal static class DecisionsCommand
+{
+    public static Command Create()
+    {
+        var zone = new Option<string>("--zone") { Description = "The zone whose decision log to read (sgp, fra, cn).", Required = true };
+        var from = new Option<DateTimeOffset>("--from")
+        {
+            Description = "Start of the window (ISO 8601; default: 24 hours ago).",
+            DefaultValueFactory = _ => DateTimeOffset.UtcNow.AddDays(-1),
+        };
+        var to = new Option<DateTimeOffset>("--to")
+        {
+            Description = "End of the window (ISO 8601; default: now).",
+            DefaultValueFactory = _ => DateTimeOffset.UtcNow,
+        };
+        var storeConfig = new Option<FileInfo?>("--store-config")
+        {
+            Description = $"A JSON settings file with the apps' decision-log keys ({DecisionLogRegistration.DirectoryKey}, or Regional:Traces:Directory). Default: the apps' defaults.",
+        };
+        var policies = new Option<DirectoryInfo?>("--policies") { Description = "The policies directory (default: the policies built into this tool)." };
+        var command = new Command("decisions", "Report a zone's decision log for a window: counts by data class, locale, tier and serving zone, and every policy violation.")
+        {
+            zone, from, to, storeConfig, policies,
+        };
+        command.SetAction((parse, ct) => RunAsync(parse.GetValue(zone)!, parse.GetValue(from), parse.GetValue(to), parse.GetValue(storeConfig), parse.GetValue(policies), ct));
+        return command;
+    }
+
+    internal static async Task<int> RunAsync(string zoneId, DateTimeOffset from, DateTimeOffset to, FileInfo? storeConfig, DirectoryInfo? policies, CancellationToken cancellationToken)
+    {
+        var model = policies is null ? ComplianceModel.Embedded : ComplianceModel.Load(policies.FullName);
+        if (!model.IsZone(zoneId))
+        {
+            AnsiConsole.MarkupLineInterpolated($"[red]Unknown zone '{zoneId}'.[/] Use one of: {string.Join(", ", model.Zones.Select(z => z.Id))}.");
+            return 2;
+        }
+
+        if (from > to)
+        {
+            AnsiConsole.MarkupLine("[red]--from is after --to.[/]");
+            return 2;
+        }
+
+        if (storeConfig is { Exists: false })
+        {
+            AnsiConsole.MarkupLineInterpolated($"[red]No settings file at {storeConfig.FullName}.[/]");
+            return 2;
+        }
+
+        var configuration = new ConfigurationBuilder();
+        if (storeConfig is not null)
+        {
+            configuration.AddJsonFile(storeConfig.FullName, optional: false);
+        }
+
+        var log = DecisionLogRegistration.Open(configuration.Build(), model.Zone(zoneId), TimeProvider.System);
+        var report = await AnsiConsole.Status().StartAsync($"Reading the decision log of {zoneId}…", _ => DecisionAudit.RunAsync(model, log, from, to, cancellationToken));
+        Print(report);
+        return report.Violations.Count == 0 ? 0 : 1;
+    }
+
+    private static void Print(DecisionReport report)
+    {
+        AnsiConsole.MarkupLineInterpolated($"Zone [bold]{report.Zone}[/], {report.From:u} to {report.To:u}: {report.Requests} request(s), {report.Records} record(s).");
+        var grid = new Grid().AddColumns(5);
+        grid.AddRow(Counts("data class", report.ByDataClass), Counts("locale", report.ByLocale), Counts("tier", report.ByTier), Counts("serving zone", report.ByServingZone), Counts("outcome", report.ByOutcome));
+        AnsiConsole.Write(grid);
+        if (report.Violations.Count == 0)
+        {
+            AnsiConsole.MarkupLine("[green]No request was served where the policies do not allow.[/]");
+            return;
+        }
+
+        var table = new Table().AddColumns("request", "time", "source", "home", "class", "serving", "pool", "why");
+        foreach (var v in report.Violations)
+        {
+            var r = v.Record;
+            table.AddRow(Markup.Escape(r.RequestId), r.Time.ToString("u"), r.Source.ToString(), r.HomeZone, r.DataClass.ToWire(), r.ServingZone ?? "", r.Pool ?? "", Markup.Escape(v.Reason));
+        }
+
+        AnsiConsole.MarkupLineInterpolated($"[red]{report.Violations.Count} violation(s):[/]");
+        AnsiConsole.Write(table);
+    }
+
+    private static Table Counts(string title, IReadOnlyDictionary<string, int> counts)
+    {
+        var table = new Table().AddColumns(title, "requests");
+        foreach (var (key, count) in counts)
+        {
+            table.AddRow(Markup.Escape(key), count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        return table;
+    }
+}
