@@ -3,6 +3,9 @@ using Pulumi;
 using Pulumi.Aws.Kms;
 using Pulumi.Aws.S3;
 using Pulumi.Aws.S3.Inputs;
+// Pulumi has its own Alias (for renamed resources): name the KMS one explicitly.
+using KmsAlias = Pulumi.Aws.Kms.Alias;
+using KmsAliasArgs = Pulumi.Aws.Kms.AliasArgs;
 
 namespace Platform.Infra;
 
@@ -30,7 +33,7 @@ public sealed class TraceBucket : ComponentResource
             DeletionWindowInDays = 7,
             Tags = plan.Tags.ToInputMap(),
         }, child);
-        _ = new Alias($"{name}-key-alias", new AliasArgs { Name = plan.KmsKeyAlias, TargetKeyId = key.KeyId }, child);
+        _ = new KmsAlias($"{name}-key-alias", new KmsAliasArgs { Name = plan.KmsKeyAlias, TargetKeyId = key.KeyId }, child);
 
         var bucket = new Bucket(name, new BucketArgs
         {
