@@ -53,13 +53,52 @@ internal sealed class FakePool : IAsyncDisposable
     /// <summary>Accepts the request and never answers.</summary>
     public static Task<FakePool> HangingAsync() => StartAsync((http, _) => Task.Delay(Timeout.Infinite, http.RequestAborted));
 
-    /// <summary>Streams one chunk and then drops the connection.</summary>
-    public static Task<FakePool> CuttingAfterFirstChunkAsync() => StartAsync(async (http, body) =>
+    /// <summary>Streams one chunk, then drops the connection when the test calls <see cref="Cut"/>.</summary>
+    public static async Task<FakePool> CuttingAfterFirstChunkAsync()
     {
-        http.Response.ContentType = "text/event-stream";
-        await WriteEventAsync(http, Chunk(body, new JsonObject { ["role"] = "assistant", ["content"] = "Hel" }, null));
-        http.Abort();
-    });
+        var cut = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var pool = await StartAsync(async (http, body) =>
+        {
+            http.Response.ContentType = "text/event-stream";
+            await WriteEventAsync(http, Chunk(body, new JsonObject { ["role"] = "assistant", ["content"] = "Hel" }, null));
+
+            // Dropping at once could discard the chunk in flight; the test cuts once the client has it.
+            await cut.Task.WaitAsync(http.RequestAborted);
+            http.Abort();
+        });
+        pool._cut = cut;
+        return pool;
+    }
+
+    private TaskCompletionSource? _cut;
+
+    public void Cut() => _cut!.TrySetResult();
+
+    /// <summary>Streams a chunk every 20 ms until the caller goes away; <see cref="Aborted"/> completes when it does.</summary>
+    public static async Task<FakePool> StreamingUntilAbortedAsync()
+    {
+        var aborted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var pool = await StartAsync(async (http, body) =>
+        {
+            http.Response.ContentType = "text/event-stream";
+            try
+            {
+                while (true)
+                {
+                    await WriteEventAsync(http, Chunk(body, new JsonObject { ["content"] = "la " }, null));
+                    await Task.Delay(20, http.RequestAborted);
+                }
+            }
+            catch (Exception e) when (e is OperationCanceledException or IOException)
+            {
+                aborted.TrySetResult();
+            }
+        });
+        pool.Aborted = aborted.Task;
+        return pool;
+    }
+
+    public Task Aborted { get; private set; } = Task.CompletedTask;
 
     /// <summary>A pool URL nothing listens on.</summary>
     public static async Task<string> DownUrlAsync()

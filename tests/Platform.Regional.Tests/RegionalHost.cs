@@ -32,6 +32,7 @@ internal sealed class RegionalHost : IAsyncDisposable
     public byte[] Key { get; }
     public string TraceRoot { get; }
     public HttpClient Client { get; }
+    public IServiceProvider Services => _app.Services;
     public ITraceStore Traces => _app.Services.GetRequiredService<ITraceStore>();
 
     /// <summary>Starts the zone's function with these pool endpoints (pool id → base URL).</summary>

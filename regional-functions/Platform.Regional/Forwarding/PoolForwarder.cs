@@ -18,6 +18,9 @@ internal sealed class PoolForwarder(RegionalSettings settings, PoolLoadBoard boa
 {
     public const string ClientName = "pools";
 
+    /// <summary>Answers without max_tokens are rarely longer than this; beyond it the configured response limit still applies.</summary>
+    private const int AssumedMaxTokens = 4096;
+
     private static readonly byte[] DoneEvent = Encoding.UTF8.GetBytes($"data: {SseReader.Done}\n\n");
 
     public async Task<ForwardResult> ForwardAsync(
@@ -55,12 +58,23 @@ internal sealed class PoolForwarder(RegionalSettings settings, PoolLoadBoard boa
         return budget < floor ? (floor < max ? floor : max) : (budget < max ? budget : max);
     }
 
+    /// <summary>
+    /// A whole completion's first byte comes only after the last token: allow the first-byte time plus twice the pool's
+    /// nominal time for the tokens asked for, so a hung pool is left long before the configured response limit.
+    /// </summary>
+    internal static TimeSpan CompletionTimeout(int? maxTokens, AvailablePool pool, TimeSpan firstByte, TimeSpan max)
+    {
+        var generating = TimeSpan.FromSeconds(2.0 * (maxTokens ?? AssumedMaxTokens) / Math.Max(1, pool.Pool.Performance.TokensPerSecond));
+        return firstByte + generating < max ? firstByte + generating : max;
+    }
+
     private async Task<AttemptEnd> AttemptAsync(
         HttpContext http, RequestTags tags, ChatRequest request, ReadOnlyMemory<byte> body, AvailablePool pool, long attemptStart, long startedAt)
     {
         var aborted = http.RequestAborted;
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(aborted);
-        cts.CancelAfter(request.Stream ? FirstByteTimeout(tags.LatencyBudgetMs, pool, settings.FirstByteTimeout) : settings.ResponseTimeout);
+        var firstByte = FirstByteTimeout(tags.LatencyBudgetMs, pool, settings.FirstByteTimeout);
+        cts.CancelAfter(request.Stream ? firstByte : CompletionTimeout(request.MaxTokens, pool, firstByte, settings.ResponseTimeout));
 
         using var message = new HttpRequestMessage(HttpMethod.Post, new Uri(pool.Endpoint, "v1/chat/completions"))
         {
@@ -75,7 +89,7 @@ internal sealed class PoolForwarder(RegionalSettings settings, PoolLoadBoard boa
         }
         catch (Exception e) when (IsPoolFailure(e, aborted))
         {
-            return AttemptEnd.Failed(aborted.IsCancellationRequested ? Outcomes.ClientCancelled : e is OperationCanceledException ? Outcomes.FirstByteTimeout : Outcomes.ConnectionError);
+            return AttemptEnd.Failed(FailureOutcome(e, aborted));
         }
 
         using (response)
@@ -102,7 +116,7 @@ internal sealed class PoolForwarder(RegionalSettings settings, PoolLoadBoard boa
             }
             catch (Exception e) when (IsPoolFailure(e, aborted))
             {
-                return AttemptEnd.Failed(aborted.IsCancellationRequested ? Outcomes.ClientCancelled : e is OperationCanceledException ? Outcomes.FirstByteTimeout : Outcomes.ConnectionError);
+                return AttemptEnd.Failed(FailureOutcome(e, aborted));
             }
         }
     }
@@ -210,6 +224,9 @@ internal sealed class PoolForwarder(RegionalSettings settings, PoolLoadBoard boa
     private static byte[] InterruptedEvent(string zone) =>
         Encoding.UTF8.GetBytes("data: " + JsonSerializer.Serialize(new OpenAiErrorBody(new OpenAiError(
             $"The model server in zone {zone} stopped before the answer was complete.", "server_error", null, Outcomes.UpstreamInterrupted))) + "\n\n");
+
+    private static string FailureOutcome(Exception e, CancellationToken aborted) =>
+        aborted.IsCancellationRequested ? Outcomes.ClientCancelled : e is OperationCanceledException ? Outcomes.FirstByteTimeout : Outcomes.ConnectionError;
 
     private static bool IsPoolFailure(Exception e, CancellationToken aborted) =>
         e is HttpRequestException or IOException or OperationCanceledException || aborted.IsCancellationRequested;

@@ -1,7 +1,9 @@
 using System.Net;
 using System.Text.Json;
 using Platform.Contracts.OpenAi;
+using Microsoft.Extensions.DependencyInjection;
 using Platform.Contracts.Tags;
+using Platform.Regional.Routing;
 
 namespace Platform.Regional.Tests.Forwarding;
 
@@ -31,7 +33,60 @@ public sealed class ForwardingTests
         stored.Trace.ReasoningContent.ShouldBe("thinking");
         stored.Trace.Usage!.TotalTokens.ShouldBe(10);
         stored.Trace.Attempts.Select(a => (a.Pool, a.Outcome)).ShouldBe([("sgp-h100-fast-a", "http_500"), ("sgp-h100-fast-b", "ok")]);
+        stored.ExpiresAt.ShouldBe(stored.Trace.StartedAt.AddDays(30));
         Directory.GetFiles(host.TraceRoot, "*.json", SearchOption.AllDirectories).Length.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task FirstPoolHangsOnAWholeCompletion_SecondServesLongBeforeTheResponseLimit()
+    {
+        await using var hanging = await FakePool.HangingAsync();
+        await using var good = await FakePool.AnsweringAsync("Hello there");
+        await using var host = await TwoPools(hanging.Url, good.Url);
+        var body = """{"model":"fast","max_tokens":16,"messages":[{"role":"user","content":"Say hello"}]}""";
+
+        using var response = await host.Client.SendAsync(host.Signed(RegionalHost.Tags(latencyBudgetMs: 1000), body), Ct);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        response.Headers.GetValues(InternalHeaders.Pool).ShouldBe(["sgp-h100-fast-b"]);
+    }
+
+    [Fact]
+    public async Task LoadScrapedFromMetrics_SendsTheRequestToTheLessLoadedPool()
+    {
+        await using var busy = await FakePool.StartAsync((http, body) => FakePool.AnswerAsync(http, body, "busy"), "vllm:num_requests_running{engine=\"0\"} 60\nvllm:num_requests_waiting 9\n");
+        await using var idle = await FakePool.StartAsync((http, body) => FakePool.AnswerAsync(http, body, "idle"), "vllm:num_requests_running 1\n");
+        await using var host = await TwoPools(busy.Url, idle.Url);
+        var board = host.Services.GetRequiredService<PoolLoadBoard>();
+        while (board.Snapshot().Any(p => p.Load is null))
+        {
+            await Task.Delay(20, Ct);
+        }
+
+        using var response = await host.Client.SendAsync(host.Signed(RegionalHost.Tags(), RegionalHost.ChatBody()), Ct);
+
+        response.Headers.GetValues(InternalHeaders.Pool).ShouldBe(["sgp-h100-fast-b"]);
+        busy.Received.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task ClientCancellingAStream_CancelsThePoolRequest()
+    {
+        await using var pool = await FakePool.StreamingUntilAbortedAsync();
+        await using var host = await RegionalHost.StartAsync("sgp", new Dictionary<string, string> { ["sgp-h100-fast-a"] = pool.Url });
+        var tags = RegionalHost.Tags();
+
+        using (var client = new CancellationTokenSource())
+        {
+            using var response = await host.Client.SendAsync(host.Signed(tags, RegionalHost.ChatBody("fast", stream: true)), HttpCompletionOption.ResponseHeadersRead, Ct);
+            await using var stream = await response.Content.ReadAsStreamAsync(Ct);
+            await using var events = SseReader.ReadDataAsync(stream, client.Token).GetAsyncEnumerator(client.Token);
+            (await events.MoveNextAsync()).ShouldBeTrue();
+            await client.CancelAsync();
+        }
+
+        await pool.Aborted.WaitAsync(TimeSpan.FromSeconds(30), Ct);
+        (await host.TraceOfAsync(tags.RequestId)).Trace.Outcome.ShouldBe("client_cancelled");
     }
 
     [Fact]
@@ -75,7 +130,7 @@ public sealed class ForwardingTests
         await using var hanging = await FakePool.HangingAsync();
         await using var good = await FakePool.AnsweringAsync("Hello there");
         await using var host = await TwoPools(hanging.Url, good.Url);
-        var tags = RegionalHost.Tags(latencyBudgetMs: 500);
+        var tags = RegionalHost.Tags(latencyBudgetMs: 1000);
 
         using var response = await host.Client.SendAsync(host.Signed(tags, RegionalHost.ChatBody("fast", stream: true)), HttpCompletionOption.ResponseHeadersRead, Ct);
         var events = await ReadEventsAsync(response);
@@ -96,7 +151,12 @@ public sealed class ForwardingTests
         var tags = RegionalHost.Tags();
 
         using var response = await host.Client.SendAsync(host.Signed(tags, RegionalHost.ChatBody("fast", stream: true)), HttpCompletionOption.ResponseHeadersRead, Ct);
-        var events = await ReadEventsAsync(response);
+        var events = new List<string>();
+        await foreach (var data in SseReader.ReadDataAsync(await response.Content.ReadAsStreamAsync(Ct), Ct))
+        {
+            events.Add(data);
+            cutting.Cut();
+        }
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         events.ShouldNotContain("[DONE]");
