@@ -13,7 +13,7 @@ internal sealed class ToggleProxy : IAsyncDisposable
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly Uri _target;
     private readonly CancellationTokenSource _stop = new();
-    private readonly ConcurrentDictionary<TcpClient, byte> _open = new();
+    private readonly ConcurrentDictionary<Socket, byte> _open = new();
     private readonly Task _accepting;
     private volatile bool _down;
 
@@ -30,10 +30,9 @@ internal sealed class ToggleProxy : IAsyncDisposable
     public void Down()
     {
         _down = true;
-        foreach (var client in _open.Keys)
+        foreach (var socket in _open.Keys)
         {
-            client.Client.LingerState = new LingerOption(true, 0);
-            client.Dispose();
+            Reset(socket);
         }
     }
 
@@ -46,6 +45,20 @@ internal sealed class ToggleProxy : IAsyncDisposable
         Down();
         await _accepting.ContinueWith(_ => { }, TaskScheduler.Default);
         _stop.Dispose();
+    }
+
+    /// <summary>Closes with a reset, as a crashed server's host would.</summary>
+    private static void Reset(Socket socket)
+    {
+        try
+        {
+            socket.LingerState = new LingerOption(true, 0);
+            socket.Close();
+        }
+        catch (ObjectDisposedException)
+        {
+            // Already closed by its own pipe.
+        }
     }
 
     private async Task AcceptAsync()
@@ -64,7 +77,7 @@ internal sealed class ToggleProxy : IAsyncDisposable
 
             if (_down)
             {
-                client.Client.LingerState = new LingerOption(true, 0);
+                Reset(client.Client);
                 client.Dispose();
                 continue;
             }
@@ -76,8 +89,12 @@ internal sealed class ToggleProxy : IAsyncDisposable
     private async Task PipeAsync(TcpClient client)
     {
         using var upstream = new TcpClient();
-        _open[client] = 0;
-        _open[upstream] = 0;
+        var sockets = new[] { client.Client, upstream.Client };
+        foreach (var s in sockets)
+        {
+            _open[s] = 0;
+        }
+
         try
         {
             await upstream.ConnectAsync(_target.Host, _target.Port, _stop.Token);
@@ -91,8 +108,11 @@ internal sealed class ToggleProxy : IAsyncDisposable
         }
         finally
         {
-            _open.TryRemove(client, out _);
-            _open.TryRemove(upstream, out _);
+            foreach (var s in sockets)
+            {
+                _open.TryRemove(s, out _);
+            }
+
             client.Dispose();
         }
     }
