@@ -22,7 +22,8 @@ public sealed class GpuPools : ComponentResource
         var plan = args.Plan;
         var ns = new Namespace(plan.Kubernetes.Namespace, new NamespaceArgs
         {
-            Metadata = new ObjectMetaArgs { Name = plan.Kubernetes.Namespace, Labels = plan.Tags.ToInputMap() },
+            // Not the cloud tags: their values may hold characters Kubernetes labels refuse.
+            Metadata = new ObjectMetaArgs { Name = plan.Kubernetes.Namespace, Labels = { { "platform.io/zone", plan.Zone } } },
         }, new CustomResourceOptions { Parent = this });
         var inNamespace = new CustomResourceOptions { Parent = this, DependsOn = { ns } };
 
