@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Platform.Compliance;
+using Platform.Contracts.Hosting;
 using Platform.Regional.Apis;
 using Platform.Regional.Forwarding;
 using Platform.Regional.Metrics;
@@ -14,8 +15,10 @@ internal static class Extensions
 {
     public static WebApplicationBuilder AddRegional(this WebApplicationBuilder builder)
     {
-        var model = builder.Configuration[RegionalSettings.PoliciesDirectoryKey] is { Length: > 0 } dir ? ComplianceModel.Load(dir) : ComplianceModel.Embedded;
+        // Needed before the container is built: a bad zone or endpoint must stop the app before it listens.
+        var model = builder.Configuration[PlatformHosting.PoliciesDirectoryKey] is { Length: > 0 } dir ? ComplianceModel.Load(dir) : ComplianceModel.Embedded;
         var settings = RegionalSettings.Read(builder.Configuration, model);
+        builder.UseServerlessPort();
         var services = builder.Services;
 
         services.TryAddSingleton(TimeProvider.System);

@@ -14,7 +14,7 @@ internal static partial class Log
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a request in zone {Zone}: {Status} {Code}")]
     public static partial void Refused(ILogger logger, string zone, int status, string code);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Request {RequestId}: pool {Pool} failed ({Outcome}); trying the next pool")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Request {RequestId}: pool {Pool} failed before answering ({Outcome})")]
     public static partial void PoolAttemptFailed(ILogger logger, string requestId, string pool, string outcome);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Scraping the metrics of pool {Pool} failed; it is tried last until a scrape succeeds")]

@@ -21,7 +21,6 @@ internal sealed record RegionalSettings(
     public const string FirstByteTimeoutKey = "Regional:FirstByteTimeout";
     public const string ResponseTimeoutKey = "Regional:ResponseTimeout";
     public const string MetricsScrapeIntervalKey = "Regional:MetricsScrapeInterval";
-    public const string PoliciesDirectoryKey = "Platform:PoliciesDirectory";
 
     private const int MinKeyBytes = 32;
 
