@@ -23,7 +23,9 @@ public static class DataflowMarkdown
         Line();
         Line("## Flows");
         Line();
-        Line("Every arrow is labelled with the data classes allowed on it. Thick red arrows cross a border; dotted arrows carry metadata only.");
+        Line(map.Flows.Any(f => f.CrossBorder)
+            ? $"Every arrow is labelled with the data classes allowed on it. Thick red arrows marked {CrossBorderMark} leave or enter the zone; dotted arrows carry metadata only."
+            : "Every arrow is labelled with the data classes allowed on it; dotted arrows carry metadata only. No arrow crosses the zone's border.");
         Line();
         Line("```mermaid");
         Line(Mermaid(map));

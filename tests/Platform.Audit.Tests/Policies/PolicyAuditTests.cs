@@ -1,0 +1,87 @@
+namespace Platform.Audit.Tests.Policies;
+
+public sealed class PolicyAuditTests
+{
+    [Fact]
+    public void ShippedPoliciesAndStacks_HaveNoViolations()
+    {
+        var report = Auditor.Run(Path.Combine(RepoCopy.RepositoryRoot, "policies"), RepoCopy.RepositoryRoot);
+
+        report.Violations.ShouldBeEmpty(string.Join(Environment.NewLine, report.Violations));
+        report.Stacks.Select(Path.GetFileName).ShouldBe(["Pulumi.cn.yaml", "Pulumi.fra.yaml", "Pulumi.sgp.yaml"]);
+        report.Passed.ShouldBeTrue();
+    }
+
+    [Fact]
+    public void FlowLettingDirectLeave_IsAPiiViolation_AtItsLine()
+    {
+        using var copy = new RepoCopy().Replace("policies/flows.yaml", "classes: [none]", "classes: [none, direct]");
+
+        var finding = copy.Audit().Violations.ShouldHaveSingleItem();
+
+        finding.Rule.ShouldBe(Invariant.PiiStaysHome);
+        finding.File.ShouldEndWith(Path.Combine("policies", "flows.yaml"));
+        finding.Line.ShouldBe(copy.LineOf("policies/flows.yaml", "classes: [none, direct]"));
+        finding.Key.ShouldBe("flows.sgp.failover[0].classes");
+        finding.Message.ShouldBe("'direct' is personal data and may never leave its home zone.");
+    }
+
+    [Fact]
+    public void CrossBorderRuleWithEmptyBasis_IsATransferBasisViolation_AtItsLine()
+    {
+        using var copy = new RepoCopy().Replace(
+            "policies/flows.yaml",
+            "basis: >-\n          No personal data is transferred: only prompts in which the edge found no personal data\n          fail over, so PDPA s.26 transfer obligations do not arise. Failover happens only while\n          every sgp pool that serves the tier is unavailable.",
+            "basis: \"\"");
+
+        var finding = copy.Audit().Violations.ShouldHaveSingleItem();
+
+        finding.Rule.ShouldBe(Invariant.TransferBasis);
+        finding.Location.ShouldBe($"{Path.Combine(copy.Policies, "flows.yaml")}:{copy.LineOf("policies/flows.yaml", "basis: \"\"")}");
+        finding.Key.ShouldBe("flows.sgp.failover[0].basis");
+    }
+
+    [Fact]
+    public void FailoverOutOfCn_IsAnIsolatedZoneViolation()
+    {
+        using var copy = new RepoCopy().Replace("policies/flows.yaml", "failover: []", "failover:\n      - to: sgp\n        classes: [none]\n        basis: Anything.");
+
+        var finding = copy.Audit().Violations.ShouldHaveSingleItem();
+
+        finding.Rule.ShouldBe(Invariant.IsolatedZone);
+        finding.Line.ShouldBe(copy.LineOf("policies/flows.yaml", "basis: Anything.") - 2);
+        finding.Message.ShouldBe("Zone 'cn' is isolated: no request may leave or enter it.");
+    }
+
+    [Fact]
+    public void TraceRetentionOver30InPolicies_IsARetentionViolation()
+    {
+        using var copy = new RepoCopy().Replace("policies/zones.yaml", "trace_days: 30", "trace_days: 31");
+
+        var finding = copy.Audit().Violations.ShouldHaveSingleItem();
+
+        finding.Rule.ShouldBe(Invariant.TraceRetention);
+        finding.Key.ShouldBe("zones.sgp.retention.trace_days");
+        finding.Line.ShouldBe(copy.LineOf("policies/zones.yaml", "trace_days: 31"));
+    }
+
+    [Fact]
+    public void PartWithoutProcessor_IsRefused_NamingZoneAndPart()
+    {
+        using var copy = new RepoCopy().Replace("policies/processing.yaml", "hosts: [regional_function, trace_store, decision_log, gpu_pools]", "hosts: [regional_function, trace_store, gpu_pools]");
+
+        var finding = copy.Audit().Violations.ShouldHaveSingleItem();
+
+        finding.Rule.ShouldBe(Invariant.PoliciesLoad);
+        finding.Key.ShouldBe("zones.sgp.processors");
+        finding.Message.ShouldBe("No processor hosts the decision_log of zone 'sgp'.");
+    }
+
+    [Fact]
+    public void Finding_PrintsSeverityRuleAndFileLine()
+    {
+        var finding = new AuditFinding(Severity.Violation, Invariant.TraceRetention, "Pulumi.sgp.yaml", 27, "platform:traceRetentionDays", "Too long.", "Shorten it.");
+
+        finding.ToString().ShouldBe("violation [trace-retention] Pulumi.sgp.yaml:27: platform:traceRetentionDays: Too long. Fix: Shorten it.");
+    }
+}
