@@ -76,9 +76,10 @@ internal sealed class PoolForwarder(RegionalSettings settings, PoolLoadBoard boa
         var firstByte = FirstByteTimeout(tags.LatencyBudgetMs, pool, settings.FirstByteTimeout);
         cts.CancelAfter(request.Stream ? firstByte : CompletionTimeout(request.MaxTokens, pool, firstByte, settings.ResponseTimeout));
 
+        var (poolBody, clientWantsUsage) = PoolBody.For(body, pool.Pool.Model.Id, request.Stream);
         using var message = new HttpRequestMessage(HttpMethod.Post, new Uri(pool.Endpoint, "v1/chat/completions"))
         {
-            Content = new ByteArrayContent(PoolBody.For(body, pool.Pool.Model.Id, request.Stream)),
+            Content = new ByteArrayContent(poolBody),
         };
         message.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
 
@@ -111,7 +112,7 @@ internal sealed class PoolForwarder(RegionalSettings settings, PoolLoadBoard boa
                 }
 
                 return request.Stream
-                    ? await RelayStreamAsync(http, tags, pool, response, cts, attemptStart, startedAt)
+                    ? await RelayStreamAsync(http, tags, pool, response, clientWantsUsage, cts, attemptStart, startedAt)
                     : await RelayCompletionAsync(http, tags, pool, response, attemptStart, startedAt, cts.Token);
             }
             catch (Exception e) when (IsPoolFailure(e, aborted))
@@ -134,7 +135,7 @@ internal sealed class PoolForwarder(RegionalSettings settings, PoolLoadBoard boa
     }
 
     private async Task<AttemptEnd> RelayStreamAsync(
-        HttpContext http, RequestTags tags, AvailablePool pool, HttpResponseMessage response, CancellationTokenSource cts, long attemptStart, long startedAt)
+        HttpContext http, RequestTags tags, AvailablePool pool, HttpResponseMessage response, bool clientWantsUsage, CancellationTokenSource cts, long attemptStart, long startedAt)
     {
         var aborted = http.RequestAborted;
         var capture = new ResponseCapture();
@@ -172,12 +173,17 @@ internal sealed class PoolForwarder(RegionalSettings settings, PoolLoadBoard boa
                 }
                 else
                 {
-                    if (capture.AddChunk(payload))
+                    var (firstToken, usageOnly) = capture.AddChunk(payload);
+                    if (firstToken)
                     {
                         ttft = time.GetElapsedTime(startedAt);
                     }
 
-                    await r.Body.WriteAsync(Encoding.UTF8.GetBytes($"data: {payload}\n\n"), aborted);
+                    // A client that did not ask for usage may read choices[0] of every chunk; the usage-only one has none.
+                    if (!usageOnly || clientWantsUsage)
+                    {
+                        await r.Body.WriteAsync(Encoding.UTF8.GetBytes($"data: {payload}\n\n"), aborted);
+                    }
                 }
 
                 await r.Body.FlushAsync(aborted);

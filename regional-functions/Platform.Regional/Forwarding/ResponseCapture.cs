@@ -17,21 +17,29 @@ internal sealed class ResponseCapture
     public string? Reasoning => _reasoning.Length > 0 ? _reasoning.ToString() : null;
     public string? Content => _content.Length > 0 ? _content.ToString() : null;
 
-    /// <summary>Reads one streamed chunk; returns true when it is the first carrying a token (time to first token).</summary>
-    public bool AddChunk(string payload)
+    /// <summary>
+    /// Reads one streamed chunk: whether it is the first carrying a token (time to first token), and whether it
+    /// carries only usage (the chunk with no choices that <c>include_usage</c> adds at the end).
+    /// </summary>
+    public (bool FirstToken, bool UsageOnly) AddChunk(string payload)
     {
         var hadToken = HasToken;
+        var usageOnly = false;
         try
         {
             using var doc = JsonDocument.Parse(payload);
-            Read(doc.RootElement, "delta");
+            var root = doc.RootElement;
+            Read(root, "delta");
+            usageOnly = root.ValueKind == JsonValueKind.Object
+                && root.TryGetProperty("usage", out var u) && u.ValueKind == JsonValueKind.Object
+                && root.TryGetProperty("choices", out var c) && c.ValueKind == JsonValueKind.Array && c.GetArrayLength() == 0;
         }
         catch (JsonException)
         {
             // Relayed as is; an odd chunk only loses its part of the trace.
         }
 
-        return !hadToken && HasToken;
+        return (!hadToken && HasToken, usageOnly);
     }
 
     public void AddCompletion(ReadOnlySpan<byte> body)

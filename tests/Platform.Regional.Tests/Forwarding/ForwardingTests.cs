@@ -116,12 +116,26 @@ public sealed class ForwardingTests
 
         response.Content.Headers.ContentType!.MediaType.ShouldBe("text/event-stream");
         events[^1].ShouldBe("[DONE]");
+        events.SkipLast(1).ShouldAllBe(e => JsonDocument.Parse(e).RootElement.GetProperty("choices").GetArrayLength() > 0);
         string.Concat(events.SkipLast(1).Select(DeltaContent)).ShouldBe("Hello there ");
         var trace = (await host.TraceOfAsync(tags.RequestId)).Trace;
         trace.Answer.ShouldBe("Hello there ");
         trace.ReasoningContent.ShouldBe("thinking");
         trace.Usage!.CompletionTokens.ShouldBe(3);
         trace.TimeToFirstTokenMs.ShouldNotBeNull();
+    }
+
+    [Fact]
+    public async Task ClientThatAskedForUsage_GetsTheUsageChunk()
+    {
+        await using var pool = await FakePool.AnsweringAsync();
+        await using var host = await RegionalHost.StartAsync("sgp", new Dictionary<string, string> { ["sgp-h100-fast-a"] = pool.Url });
+        var body = """{"model":"fast","stream":true,"stream_options":{"include_usage":true},"messages":[{"role":"user","content":"Say hello"}]}""";
+
+        using var response = await host.Client.SendAsync(host.Signed(RegionalHost.Tags(), body), HttpCompletionOption.ResponseHeadersRead, Ct);
+        var events = await ReadEventsAsync(response);
+
+        JsonDocument.Parse(events[^2]).RootElement.GetProperty("usage").GetProperty("total_tokens").GetInt32().ShouldBe(10);
     }
 
     [Fact]
