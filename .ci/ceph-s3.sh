@@ -5,11 +5,13 @@
 #                                      writes <dir>/pids and <dir>/ceph.conf
 #   .ci/ceph-s3.sh stop <dir>           stops what start started (by the pids it wrote)
 #   .ci/ceph-s3.sh lc-process <dir>     runs lifecycle processing now (tests of expiry)
+#   .ci/ceph-s3.sh stop-rgw <dir>       kills only the gateway (the objects stay: fault tests "S3 is down")
+#   .ci/ceph-s3.sh start-rgw <dir>      starts the gateway again and waits until it answers
 # `rgw lc debug interval = 10` makes a lifecycle "day" last 10 s, so expiry is testable in seconds.
 # Any access key works (auth none); the tests use DEVAK/DEVSK. Memstore: data lives until stop.
 set -euo pipefail
 
-usage() { echo "usage: $0 start <dir> <port> | stop <dir> | lc-process <dir>" >&2; exit 2; }
+usage() { echo "usage: $0 start <dir> <port> | stop <dir> | lc-process <dir> | stop-rgw <dir> | start-rgw <dir>" >&2; exit 2; }
 
 ensure_packages() {
   local missing=()
@@ -45,6 +47,35 @@ stop() {
   done
   while read -r _ pid; do kill -KILL "$pid" 2>/dev/null || true; done < "$d/pids"
   rm -f "$d/pids"
+}
+
+port_of() { sed -n 's/^rgw frontends = beast endpoint=127.0.0.1:\([0-9]*\)$/\1/p' "$1/ceph.conf"; }
+
+start_rgw() {
+  local d=$1 port
+  port=$(port_of "$d")
+  # Already up (its pid recorded): a second radosgw would fail to bind and leave a dead pid in place of the live one.
+  if curl -sf "http://127.0.0.1:$port/" >/dev/null && grep -q '^rgw ' "$d/pids" 2>/dev/null; then return 0; fi
+  rm -f "$d/run/client.rgw.a.pid"
+  CEPH_CONF=$d/ceph.conf radosgw -n client.rgw.a
+  for _ in $(seq 1 50); do [ -s "$d/run/client.rgw.a.pid" ] && break; sleep 0.2; done
+  sed -i '/^rgw /d' "$d/pids" 2>/dev/null || true
+  echo "rgw $(cat "$d/run/client.rgw.a.pid")" >> "$d/pids"
+  for _ in $(seq 1 120); do
+    curl -sf "http://127.0.0.1:$port/" >/dev/null && return 0
+    sleep 0.5
+  done
+  echo "ceph-s3: radosgw did not answer on 127.0.0.1:$port within 60 s; logs in $d/log" >&2
+  return 1
+}
+
+stop_rgw() {
+  local d=$1 pid
+  pid=$(sed -n 's/^rgw //p' "$d/pids" 2>/dev/null || true)
+  [ -n "$pid" ] || return 0
+  kill -KILL "$pid" 2>/dev/null || true
+  for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  sed -i '/^rgw /d' "$d/pids"
 }
 
 start() {
@@ -103,19 +134,7 @@ CONF
   ceph-osd -i "$id" --mkfs --osd-uuid "$osd_uuid" 2>/dev/null
   ceph-osd -i "$id" 2>/dev/null
   echo "osd $(cat "$d/run/osd.$id.pid")" >> "$d/pids"
-  radosgw -n client.rgw.a
-  for _ in $(seq 1 50); do [ -s "$d/run/client.rgw.a.pid" ] && break; sleep 0.2; done
-  echo "rgw $(cat "$d/run/client.rgw.a.pid")" >> "$d/pids"
-  local up=0
-  for _ in $(seq 1 120); do
-    if curl -sf "http://127.0.0.1:$port/" >/dev/null; then up=1; break; fi
-    sleep 0.5
-  done
-  if [ $up -ne 1 ]; then
-    echo "ceph-s3: radosgw did not answer on 127.0.0.1:$port within 60 s; logs in $d/log" >&2
-    stop "$d"
-    exit 1
-  fi
+  if ! start_rgw "$d"; then stop "$d"; exit 1; fi
   radosgw-admin -n client.rgw.a user create --uid=dev --display-name=dev --access-key=DEVAK --secret=DEVSK >/dev/null 2>"$d/log/user-create.err"
   echo "http://127.0.0.1:$port"
 }
@@ -124,5 +143,7 @@ case "${1:-}" in
   start) [ $# -eq 3 ] || usage; start "$2" "$3" ;;
   stop) [ $# -eq 2 ] || usage; stop "$2" ;;
   lc-process) [ $# -eq 2 ] || usage; CEPH_CONF=$2/ceph.conf radosgw-admin -n client.rgw.a lc process >/dev/null 2>&1 ;;
+  stop-rgw) [ $# -eq 2 ] || usage; stop_rgw "$(cd "$2" && pwd)" ;;
+  start-rgw) [ $# -eq 2 ] || usage; start_rgw "$(cd "$2" && pwd)" >/dev/null; echo "http://127.0.0.1:$(port_of "$2")" ;;
   *) usage ;;
 esac

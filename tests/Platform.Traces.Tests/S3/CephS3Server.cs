@@ -99,6 +99,18 @@ public sealed class CephS3Server : IAsyncLifetime
         }
     }
 
+    /// <summary>Kills the gateway (objects stay), or starts it again; needs the gateway's directory.</summary>
+    public async Task GatewayAsync(bool up)
+    {
+        var directory = CephDirectory ?? throw new InvalidOperationException(
+            $"This test stops and restarts the gateway: set {DirectoryVariable} to the directory given to .ci/ceph-s3.sh start, or unset {EndpointVariable} so the tests start their own.");
+        var (code, _, error) = await RunAsync("bash", FindScript(), up ? "start-rgw" : "stop-rgw", directory);
+        if (code != 0)
+        {
+            throw new InvalidOperationException($"ceph-s3.sh {(up ? "start-rgw" : "stop-rgw")} failed: {error}");
+        }
+    }
+
     private static string FindScript()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

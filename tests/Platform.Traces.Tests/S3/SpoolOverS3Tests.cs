@@ -53,6 +53,54 @@ public sealed class SpoolOverS3Tests(CephS3Server ceph) : IAsyncDisposable
     }
 
     [Fact]
+    public async Task GatewayKilledWhileTracesFlow_ThenRestarted_EveryTraceInTheBucketExactlyOnce()
+    {
+        var bucket = await ceph.NewBucketAsync("sgp", lifecycleDays: 30);
+        var zone = TestTraces.Zone("sgp");
+        var s3 = S3Clients.Create(ceph.Options(bucket));
+        _owned.Add(s3);
+        var store = new S3TraceStore(s3, bucket, zone, null, new TraceBucketGuard(s3, bucket, zone, TimeProvider.System), TimeProvider.System);
+        var h = new SpoolHarness(_directory, store, zone, TimeProvider.System);
+        _owned.Add(h);
+        await h.Delivery.StartAsync(CancellationToken.None);
+        var now = DateTimeOffset.UtcNow;
+        try
+        {
+            for (var i = 0; i < 60; i++)
+            {
+                if (i == 20)
+                {
+                    await ceph.GatewayAsync(up: false);
+                }
+
+                if (i == 40)
+                {
+                    await ceph.GatewayAsync(up: true);
+                }
+
+                (await h.Store.PutAsync(TestTraces.Make("sgp", $"flow-{i}", now), now.AddDays(30), CancellationToken.None)).Key.ShouldEndWith($"flow-{i}.json");
+            }
+        }
+        finally
+        {
+            await ceph.GatewayAsync(up: true);
+        }
+
+        // The delivery loop backs off while the gateway is away (at most 30 s between tries): wait for it, bounded.
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (h.Spool.Count > 0 && waited.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            await Task.Delay(200, CancellationToken.None);
+        }
+
+        await h.Delivery.StopAsync(CancellationToken.None);
+        h.Spool.Count.ShouldBe(0);
+        var keys = await KeysAsync(bucket);
+        keys.Count.ShouldBe(60);
+        keys.Distinct().Count().ShouldBe(60);
+    }
+
+    [Fact]
     public async Task RestartWhileS3Down_NewInstanceDeliversThePendingTraces()
     {
         var bucket = await ceph.NewBucketAsync("sgp", lifecycleDays: 30);
