@@ -1,5 +1,6 @@
 using Platform.Compliance;
 using Platform.Contracts.Tags;
+using Platform.Traces;
 
 namespace Platform.Regional.Tagging;
 
@@ -36,7 +37,13 @@ internal sealed class TagGate(RegionalSettings settings, ComplianceModel model, 
                 throw new InvalidOperationException($"Unhandled tag verdict {verdict}.");
         }
 
-        switch (replay.Record(tags!.RequestId))
+        // Every admitted request is traced under its id, so an id that cannot key a trace is refused here, not lost later.
+        if (!CanKeyATrace(tags!.RequestId))
+        {
+            return GateResult.Refuse(401, "The platform tags carry an invalid request id.", "invalid_tags");
+        }
+
+        switch (replay.Record(tags.RequestId))
         {
             case ReplayCheck.Replayed:
                 return GateResult.Refuse(401, "This request id was already served; a request is accepted once.", "replayed_request");
@@ -52,5 +59,18 @@ internal sealed class TagGate(RegionalSettings settings, ComplianceModel model, 
         }
 
         return GateResult.Admit(tags);
+    }
+
+    private bool CanKeyATrace(string requestId)
+    {
+        try
+        {
+            TraceKeys.For(settings.Zone.Id, time.GetUtcNow(), requestId);
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
     }
 }

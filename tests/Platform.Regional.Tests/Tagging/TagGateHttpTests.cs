@@ -85,6 +85,15 @@ public sealed class TagGateHttpTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RequestIdThatCannotKeyATrace_Is401()
+    {
+        var tags = RegionalHost.Tags() with { RequestId = "../../etc/passwd" };
+
+        await ShouldBeRefused(await Send(_sgp.Signed(tags, RegionalHost.ChatBody())), 401, "invalid_tags");
+        _pool.Received.ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task ReplayedRequestId_Is401()
     {
         var tags = RegionalHost.Tags();
