@@ -1,3 +1,5 @@
+using Platform.Traces;
+using Platform.Traces.S3;
 using System.Text.RegularExpressions;
 using Platform.Compliance;
 
@@ -65,13 +67,13 @@ internal static partial class AwsPlanner
             read.Error(StackConfigKeys.KmsKeyAlias, $"'{alias}' is not an alias the stack may create.", $"Use a name starting with alias/ (not alias/aws/), like alias/platform-traces-{zone.Id}.");
         }
 
-        var name = $"platform-traces-{zone.Id}-{aws.AccountId}";
+        var name = TraceBucketNames.For("platform", zone.Id, aws.AccountId);
         var arn = $"{aws.AccountArnPrefix}s3:::{name}";
         return new TraceBucketPlan(
             name,
             aws.Region,
             arn,
-            TracePrefix(zone.Id),
+            TraceKeys.Prefix(zone.Id),
             alias,
             $"Encrypts reasoning traces of zone {zone.Id}; never used outside it",
             ExpirationDays: Math.Clamp(days, 1, limit),
@@ -126,12 +128,6 @@ internal static partial class AwsPlanner
             IamPolicies.AssumeRoleForLambda(),
             tags);
     }
-
-    /// <summary>
-    /// Where the regional app writes traces: Platform.Traces' <c>TraceKeys.Prefix</c>, spelled out because that
-    /// project is not referenced here (the plan must build without the regional app's dependencies).
-    /// </summary>
-    private static string TracePrefix(string zone) => $"traces/{zone}/";
 
     private static string? AdapterLayer(Zone zone, AwsTarget aws, ConfigReader read)
     {

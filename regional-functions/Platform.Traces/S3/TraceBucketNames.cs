@@ -5,8 +5,11 @@ namespace Platform.Traces.S3;
 /// <c>acme-traces-sgp-123456789012</c>. A store refuses a bucket whose name names another zone (or none), so a
 /// copied configuration cannot send one zone's traces into another zone's bucket.
 /// </summary>
-internal static class TraceBucketNames
+public static class TraceBucketNames
 {
+    /// <summary>The name the deployment plan gives a zone's bucket: <c>{prefix}-traces-{zone}-{suffix}</c>.</summary>
+    public static string For(string prefix, string zone, string suffix) => $"{prefix}-traces-{zone}-{suffix}";
+
     public static bool BelongsTo(string bucket, string zone)
     {
         var parts = bucket.Split('-');
