@@ -7,4 +7,5 @@ var root = new RootCommand("platform: tools for operators and auditors of the co
 root.Subcommands.Add(PoliciesCommand.Create());
 root.Subcommands.Add(AuditCommand.Create());
 root.Subcommands.Add(DataflowCommand.Create());
+root.Subcommands.Add(Platform.Cli.Traces.TracesCommand.Create());
 return await root.Parse(args).InvokeAsync();
