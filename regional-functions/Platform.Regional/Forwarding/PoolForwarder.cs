@@ -30,7 +30,12 @@ internal sealed class PoolForwarder(RegionalSettings settings, PoolLoadBoard boa
         foreach (var pool in candidates)
         {
             var attemptStart = time.GetTimestamp();
-            var end = await AttemptAsync(http, tags, request, body, pool, attemptStart, startedAt);
+            AttemptEnd end;
+            using (board.Begin(pool.Pool.Id))
+            {
+                end = await AttemptAsync(http, tags, request, body, pool, attemptStart, startedAt);
+            }
+
             attempts.Add(new PoolAttempt(pool.Pool.Id, end.Outcome, end.FirstByteMs, time.GetElapsedTime(attemptStart).TotalMilliseconds));
             if (end.Committed || end.Outcome == Outcomes.ClientCancelled)
             {
@@ -117,7 +122,10 @@ internal sealed class PoolForwarder(RegionalSettings settings, PoolLoadBoard boa
             }
             catch (Exception e) when (IsPoolFailure(e, aborted))
             {
-                return AttemptEnd.Failed(FailureOutcome(e, aborted));
+                // Once the client has a byte from this pool no other pool may answer it.
+                return http.Response.HasStarted
+                    ? new AttemptEnd(FailureOutcome(e, aborted), true, null, null, null)
+                    : AttemptEnd.Failed(FailureOutcome(e, aborted));
             }
         }
     }

@@ -47,9 +47,15 @@ internal static class PoolChooser
         return Routed(candidates, facts.Now, reason);
     }
 
-    /// <summary>Queue and running requests against capacity, plus KV-cache pressure (a full cache preempts requests).</summary>
-    public static double LoadScore(PoolState state) =>
-        state.Load is { } l ? ((l.Waiting + l.Running) / Math.Max(1, state.Pool.MaxConcurrency)) + l.KvCacheUsage : 0;
+    /// <summary>
+    /// Queued and running requests against capacity, plus KV-cache pressure (a full cache preempts requests). Between
+    /// scrapes our own in-flight count stands in when it is higher, so one burst does not all land on the same pool.
+    /// </summary>
+    public static double LoadScore(PoolState state)
+    {
+        var requests = Math.Max((state.Load?.Waiting ?? 0) + (state.Load?.Running ?? 0), state.InFlight);
+        return (requests / Math.Max(1, state.Pool.MaxConcurrency)) + (state.Load?.KvCacheUsage ?? 0);
+    }
 
     public static bool IsSuspect(PoolState state, DateTimeOffset now) =>
         state.LastScrapeFailed || (state.LastErrorAt is { } at && now - at < RecentErrorWindow);

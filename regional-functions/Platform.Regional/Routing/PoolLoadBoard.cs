@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Collections.Concurrent;
 
 namespace Platform.Regional.Routing;
@@ -6,6 +7,7 @@ namespace Platform.Regional.Routing;
 internal sealed class PoolLoadBoard(RegionalSettings settings)
 {
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, StrongBox<int>> _inFlight = new(StringComparer.Ordinal);
 
     public void RecordScrape(string poolId, PoolLoad? load) =>
         _entries.AddOrUpdate(poolId, _ => new Entry(load, load is null, null), (_, e) => e with { Load = load ?? e.Load, ScrapeFailed = load is null });
@@ -13,10 +15,35 @@ internal sealed class PoolLoadBoard(RegionalSettings settings)
     public void RecordError(string poolId, DateTimeOffset at) =>
         _entries.AddOrUpdate(poolId, _ => new Entry(null, false, at), (_, e) => e with { LastErrorAt = at });
 
+    /// <summary>Counts a request to the pool as in flight until the returned handle is disposed.</summary>
+    public IDisposable Begin(string poolId)
+    {
+        var box = _inFlight.GetOrAdd(poolId, _ => new StrongBox<int>());
+        Interlocked.Increment(ref box.Value);
+        return new InFlight(box);
+    }
+
     public IReadOnlyList<PoolState> Snapshot() =>
-        settings.Pools.Select(p => _entries.TryGetValue(p.Pool.Id, out var e)
-            ? new PoolState(p.Pool, e.Load, e.ScrapeFailed, e.LastErrorAt)
-            : new PoolState(p.Pool, null, false, null)).ToArray();
+        settings.Pools.Select(p =>
+        {
+            var inFlight = _inFlight.TryGetValue(p.Pool.Id, out var box) ? Volatile.Read(ref box.Value) : 0;
+            return _entries.TryGetValue(p.Pool.Id, out var e)
+                ? new PoolState(p.Pool, e.Load, e.ScrapeFailed, e.LastErrorAt, inFlight)
+                : new PoolState(p.Pool, null, false, null, inFlight);
+        }).ToArray();
+
+    private sealed class InFlight(StrongBox<int> box) : IDisposable
+    {
+        private int _disposed;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 0)
+            {
+                Interlocked.Decrement(ref box.Value);
+            }
+        }
+    }
 
     private sealed record Entry(PoolLoad? Load, bool ScrapeFailed, DateTimeOffset? LastErrorAt);
 }

@@ -2,5 +2,8 @@ using Platform.Compliance;
 
 namespace Platform.Regional.Routing;
 
-/// <summary>One available pool as the router sees it: its load (null until scraped) and its recent failures.</summary>
-internal sealed record PoolState(Pool Pool, PoolLoad? Load, bool LastScrapeFailed, DateTimeOffset? LastErrorAt);
+/// <summary>
+/// One available pool as the router sees it: its scraped load (null until scraped), the requests this function
+/// has in flight to it now, and its recent failures.
+/// </summary>
+internal sealed record PoolState(Pool Pool, PoolLoad? Load, bool LastScrapeFailed, DateTimeOffset? LastErrorAt, int InFlight = 0);

@@ -27,6 +27,14 @@ public sealed class PoolChooserTests
     }
 
     [Fact]
+    public void RequestsInFlightSinceTheLastScrape_CountAsLoad()
+    {
+        var busySinceScrape = State("sgp-h100-fast-a") with { InFlight = 40 };
+
+        Choose("fast", 0, 3, busySinceScrape, State("sgp-h100-fast-b", running: 5)).PoolIds[0].ShouldBe("sgp-h100-fast-b");
+    }
+
+    [Fact]
     public void PoolWhoseScrapeFailed_GoesLastButIsStillTried()
     {
         var decision = Choose("fast", 0, 3, State("sgp-h100-fast-a") with { LastScrapeFailed = true }, State("sgp-h100-fast-b", running: 30));
