@@ -7,14 +7,20 @@ namespace Platform.Traces.Decisions;
 internal sealed partial class DecisionLogSweeper(LocalDirectoryDecisionLog log, TimeSpan interval, TimeProvider time, ILogger<DecisionLogSweeper> logger)
     : BackgroundService
 {
+    /// <summary>Sweeps before the app starts serving, so no day past retention is readable after a long shutdown.</summary>
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        SweepOnce();
+        return base.StartAsync(cancellationToken);
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(interval, time);
-        do
+        while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             SweepOnce();
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
     internal int SweepOnce()
