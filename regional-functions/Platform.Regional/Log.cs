@@ -17,8 +17,11 @@ internal static partial class Log
     [LoggerMessage(Level = LogLevel.Warning, Message = "Request {RequestId}: pool {Pool} failed before answering ({Outcome})")]
     public static partial void PoolAttemptFailed(ILogger logger, string requestId, string pool, string outcome);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Scraping the metrics of pool {Pool} failed; it is tried last until a scrape succeeds")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Scraping the metrics of pool {Pool} failed; it is tried last until a scrape succeeds")]
     public static partial void ScrapeFailed(ILogger logger, string pool);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Scraping the metrics of pool {Pool} works again")]
+    public static partial void ScrapeRecovered(ILogger logger, string pool);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Trace of request {RequestId} dropped: the trace queue is full")]
     public static partial void TraceDropped(ILogger logger, string requestId);

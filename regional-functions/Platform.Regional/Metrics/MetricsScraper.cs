@@ -35,11 +35,17 @@ internal sealed class MetricsScraper(
             load = null;
         }
 
-        if (load is null)
+        // Logged when it changes, not at every interval, so a pool that stays down is one line.
+        if (board.RecordScrape(pool.Pool.Id, load))
         {
-            Log.ScrapeFailed(logger, pool.Pool.Id);
+            if (load is null)
+            {
+                Log.ScrapeFailed(logger, pool.Pool.Id);
+            }
+            else
+            {
+                Log.ScrapeRecovered(logger, pool.Pool.Id);
+            }
         }
-
-        board.RecordScrape(pool.Pool.Id, load);
     }
 }

@@ -9,8 +9,13 @@ internal sealed class PoolLoadBoard(RegionalSettings settings)
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, StrongBox<int>> _inFlight = new(StringComparer.Ordinal);
 
-    public void RecordScrape(string poolId, PoolLoad? load) =>
+    /// <summary>Records a scrape (null: it failed); returns true when the pool's scrape went from working to failing or back.</summary>
+    public bool RecordScrape(string poolId, PoolLoad? load)
+    {
+        var wasFailing = _entries.TryGetValue(poolId, out var before) && before.ScrapeFailed;
         _entries.AddOrUpdate(poolId, _ => new Entry(load, load is null, null), (_, e) => e with { Load = load ?? e.Load, ScrapeFailed = load is null });
+        return wasFailing != (load is null);
+    }
 
     public void RecordError(string poolId, DateTimeOffset at) =>
         _entries.AddOrUpdate(poolId, _ => new Entry(null, false, at), (_, e) => e with { LastErrorAt = at });
