@@ -58,7 +58,7 @@ internal static class ChatApi
         {
             var (status, code, message) = route.Status switch
             {
-                RouteStatus.UnknownModel => (404, "model_not_found", $"The model '{tags.RequestedModel}' does not exist; GET /v1/models lists this zone's models."),
+                RouteStatus.UnknownModel => (404, "model_not_found", $"The model '{tags.RequestedModel}' does not exist. GET /v1/models lists this zone's models."),
                 RouteStatus.AboveMaxTier => (403, "tier_not_allowed", $"The model '{tags.RequestedModel}' is above the tier this API key may use."),
                 _ => (503, Outcomes.ZoneUnavailable, $"No model server of zone {zone} serves '{tags.RequestedModel}' now."),
             };
