@@ -11,6 +11,7 @@ namespace Platform.Pii.Identifiers;
 internal sealed class NumberDetector(IdentifierTables tables)
 {
     private const int CueWindow = 30;
+    private const int MinDigits = 6; // no identifier, account or phone number is shorter
     private static readonly SearchValues<char> RunStarts = SearchValues.Create("0123456789+(（");
     private const CueKind DecidingCues = CueKind.BankCue | CueKind.PhoneCue | CueKind.NationalIdCue | CueKind.NotPersonalNumber | CueKind.PassportCue | CueKind.EmployeeCue;
 
@@ -28,7 +29,7 @@ internal sealed class NumberDetector(IdentifierTables tables)
             }
             p += k;
             var next = DigitRun.Parse(text, p, digits, out var run);
-            if (run.DigitCount > 0)
+            if (run.DigitCount >= MinDigits)
             {
                 Evaluate(ctx, run, digits[..run.DigitCount]);
             }

@@ -33,19 +33,22 @@ internal sealed class LocaleDetector
 
     private static readonly string[] Languages = ["en", "es", "de", "fr", "id", "ms", "vi"];
     private const int MalayOnlyBit = 7;
+    private const int MaxStopWordLength = 12;
     private const int IndonesianOnlyBit = 8;
 
-    // word → bit set of the languages (and Malay/Indonesian-only markers) it signals; looked up by span, no allocation.
-    private static readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> WordSignals = BuildSignals();
+    // Hash of the lower-cased word → bit set of the languages (and Malay/Indonesian-only markers) it signals.
+    // A 64-bit FNV hash computed while the word is read keeps the lookup allocation-free and cheap.
+    private static readonly Dictionary<ulong, int> WordSignals = BuildSignals();
 
-    private static Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> BuildSignals()
+    private static Dictionary<ulong, int> BuildSignals()
     {
-        var signals = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        var signals = new Dictionary<ulong, int>();
         void Mark(IEnumerable<string> words, int bit)
         {
             foreach (var w in words)
             {
-                signals[w] = signals.GetValueOrDefault(w) | (1 << bit);
+                var hash = Fnv(w);
+                signals[hash] = signals.GetValueOrDefault(hash) | (1 << bit);
             }
         }
         for (var l = 0; l < Languages.Length; l++)
@@ -54,23 +57,84 @@ internal sealed class LocaleDetector
         }
         Mark(MalayOnly, MalayOnlyBit);
         Mark(IndonesianOnly, IndonesianOnlyBit);
-        return signals.GetAlternateLookup<ReadOnlySpan<char>>();
+        return signals;
     }
+
+    private const ulong FnvOffset = 14695981039346656037;
+    private const ulong FnvPrime = 1099511628211;
+
+    private static ulong Fnv(string word)
+    {
+        var hash = FnvOffset;
+        foreach (var c in word)
+        {
+            hash = (hash ^ char.ToLowerInvariant(c)) * FnvPrime;
+        }
+        return hash;
+    }
+
+    private const byte SimplifiedMark = 1;
+    private const byte TraditionalMark = 2;
+    private const byte CantoneseMark = 4;
+    private static readonly byte[] HanMarks = BuildHanMarks();
+
+    // Script class of every UTF-16 unit, so the main loop does one table load per character.
+    private const byte OtherChar = 0, HanChar = 1, KanaChar = 2, HangulChar = 3, WordLetterChar = 4, BacktickChar = 5;
+    private static readonly byte[] Script = BuildScripts();
+
+    private static byte[] BuildScripts()
+    {
+        var table = new byte[char.MaxValue + 1];
+        for (var i = 0; i <= char.MaxValue; i++)
+        {
+            var c = (char)i;
+            table[i] = c == '`' ? BacktickChar : Chars.IsHan(c) ? HanChar : Chars.IsKana(c) ? KanaChar : Chars.IsHangul(c) ? HangulChar : Chars.IsWordLetter(c) ? WordLetterChar : OtherChar;
+        }
+        return table;
+    }
+
+    private static byte[] BuildHanMarks()
+    {
+        var marks = new byte[char.MaxValue + 1];
+        foreach (var c in Simplified)
+        {
+            marks[c] |= SimplifiedMark;
+        }
+        foreach (var c in Traditional)
+        {
+            marks[c] |= TraditionalMark;
+        }
+        foreach (var c in Cantonese)
+        {
+            marks[c] |= CantoneseMark;
+        }
+        return marks;
+    }
+
+    // The language of a long prompt is settled well within its first pages; scanning further only costs time.
+    private const int MaxScannedChars = 8192;
 
     public string Detect(string text, string? acceptLanguage)
     {
+        var length = Math.Min(text.Length, MaxScannedChars);
         int han = 0, kana = 0, hangul = 0, simplified = 0, traditional = 0, cantonese = 0, vietnameseMarks = 0;
         Span<int> scores = stackalloc int[IndonesianOnlyBit + 1];
         var latinCount = 0;
         var inFence = false;
         var inInline = false;
         var i = 0;
-        while (i < text.Length)
+        while (i < length)
         {
             var c = text[i];
-            if (c == '`')
+            var script = Script[c];
+            if (script == OtherChar)
             {
-                if (i + 2 < text.Length && text[i + 1] == '`' && text[i + 2] == '`')
+                i++;
+                continue;
+            }
+            if (script == BacktickChar)
+            {
+                if (i + 2 < length && text[i + 1] == '`' && text[i + 2] == '`')
                 {
                     inFence = !inFence;
                     i += 3;
@@ -85,31 +149,35 @@ internal sealed class LocaleDetector
                 i++;
                 continue;
             }
-            if (Chars.IsHan(c))
+            if (script == HanChar)
             {
                 han++;
-                simplified += Simplified.Contains(c) ? 1 : 0;
-                traditional += Traditional.Contains(c) ? 1 : 0;
-                cantonese += Cantonese.Contains(c) ? 1 : 0;
+                var mark = HanMarks[c];
+                simplified += mark & SimplifiedMark;
+                traditional += (mark & TraditionalMark) >> 1;
+                cantonese += (mark & CantoneseMark) >> 2;
             }
-            else if (Chars.IsKana(c))
+            else if (script == KanaChar)
             {
                 kana++;
             }
-            else if (Chars.IsHangul(c))
+            else if (script == HangulChar)
             {
                 hangul++;
             }
-            else if (Chars.IsWordLetter(c))
+            else
             {
                 var start = i;
-                while (i < text.Length && Chars.IsWordLetter(text[i]))
+                var hash = FnvOffset;
+                while (i < length && Script[text[i]] == WordLetterChar)
                 {
-                    vietnameseMarks += IsVietnameseMark(text[i]) ? 1 : 0;
+                    var letter = text[i];
+                    vietnameseMarks += IsVietnameseMark(letter) ? 1 : 0;
+                    hash = (hash ^ (letter < 128 ? (char)(letter | 0x20) : char.ToLowerInvariant(letter))) * FnvPrime;
                     i++;
                 }
                 latinCount++;
-                if (WordSignals.TryGetValue(text.AsSpan(start, i - start), out var bits))
+                if (i - start <= MaxStopWordLength && WordSignals.TryGetValue(hash, out var bits))
                 {
                     for (var b = 0; b < scores.Length; b++)
                     {

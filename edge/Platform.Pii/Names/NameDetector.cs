@@ -341,6 +341,13 @@ internal sealed class NameDetector(NameLexicon lexicon)
     private void LatinNearFindings(ScanContext ctx)
     {
         var text = ctx.Text;
+        // Finding starts in order, for a binary search per candidate (findings are few; text positions are many).
+        var starts = new int[ctx.Findings.Count];
+        for (var f = 0; f < starts.Length; f++)
+        {
+            starts[f] = ctx.Findings[f].Start;
+        }
+        Array.Sort(starts);
         var i = 0;
         while (i < text.Length)
         {
@@ -350,7 +357,7 @@ internal sealed class NameDetector(NameLexicon lexicon)
                 continue;
             }
             var end = ReadLatinName(text, i, out var words);
-            if (words >= 2 && (FindingFollows(ctx, end) || MatchesEmail(ctx, i, end)))
+            if (words >= 2 && (FindingFollows(ctx, starts, end) || MatchesEmail(ctx, i, end)))
             {
                 AddChecked(ctx, i, end - i);
             }
@@ -358,16 +365,13 @@ internal sealed class NameDetector(NameLexicon lexicon)
         }
     }
 
-    private static bool FindingFollows(ScanContext ctx, int end)
+    private static bool FindingFollows(ScanContext ctx, int[] starts, int end)
     {
         var text = ctx.Text;
-        foreach (var f in ctx.Findings)
+        var k = Array.BinarySearch(starts, end);
+        for (k = k < 0 ? ~k : k; k < starts.Length && starts[k] - end <= AdjacencyWindow; k++)
         {
-            if (f.Start < end || f.Start - end > AdjacencyWindow || f.Type == PiiTypes.PersonName)
-            {
-                continue;
-            }
-            var between = text.AsSpan(end, f.Start - end);
+            var between = text.AsSpan(end, starts[k] - end);
             if (between.IndexOfAny(SentenceBreaks) < 0 || between.TrimStart().Length == 0)
             {
                 return true;

@@ -1,3 +1,4 @@
+using System.Buffers;
 using Platform.Pii.Identifiers;
 using Platform.Pii.Text;
 
@@ -14,6 +15,8 @@ internal sealed class MinorAgeDetector
         "-year-old", " years old", " year old", " yrs old", " yr old", "years old", "yrs old", " years", " yrs", "-years-old",
         "岁半", "歲半", "岁", "歲", "歳", "才", "살", "세", " ans", " Jahre", " Jahren", " años", " tuổi", " tahun", " jaar",
     ];
+
+    private static readonly SearchValues<char> UnitStarts = SearchValues.Create(string.Concat(Units.Select(u => u.TrimStart()[0].ToString() + char.ToUpperInvariant(u.TrimStart()[0]) + char.ToLowerInvariant(u.TrimStart()[0]))));
 
     // Words that introduce an age and belong to the phrase.
     private static readonly string[] Leads = ["今年", "umur ", "usia ", "de ", "aged ", "age "];
@@ -58,6 +61,10 @@ internal sealed class MinorAgeDetector
     {
         var rest = text.AsSpan(from);
         var trimmed = rest.TrimStart(' ');
+        if (trimmed.Length == 0 || !UnitStarts.Contains(trimmed[0]))
+        {
+            return -1;
+        }
         var skipped = rest.Length - trimmed.Length;
         foreach (var unit in Units)
         {

@@ -23,6 +23,11 @@ internal sealed class SensitiveDetector
 
     private const int MinSuffixWord = 7;
 
+    // Suffixes grouped by their last letter, so each word is compared with a handful of them.
+    private static readonly Dictionary<char, string[]> SuffixesByLastChar = LatinSuffixes
+        .GroupBy(s => char.ToLowerInvariant(s[^1]))
+        .ToDictionary(g => g.Key, g => g.ToArray());
+
     // Chars at which the leftward walk from a CJK condition suffix stops: verbs, particles, pronouns.
     private const string CjkStops = "的了是有患得在和与與及或因为為我你他她它们們诊診断斷确確说說吃做行被对對把将將让讓要会會都也还還又很最刚剛已就说后後前上下中从從到给給个個这這那每";
 
@@ -113,11 +118,11 @@ internal sealed class SensitiveDetector
                 i++;
             }
             var word = text.AsSpan(start, i - start);
-            if (word.Length < MinSuffixWord)
+            if (word.Length < MinSuffixWord || !SuffixesByLastChar.TryGetValue(char.ToLowerInvariant(word[^1]), out var suffixes))
             {
                 continue;
             }
-            foreach (var suffix in LatinSuffixes)
+            foreach (var suffix in suffixes)
             {
                 if (word.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
                 {

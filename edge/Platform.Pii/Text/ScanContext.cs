@@ -25,7 +25,8 @@ internal sealed class ScanContext
     /// <summary>Union of the kinds of every cue in the text, for cheap "does the prompt mention …" checks.</summary>
     public CueKind AllCueKinds { get; }
 
-    public IReadOnlyList<PiiFinding> Findings => _findings;
+    /// <summary>The findings so far (a concrete list, so detectors iterate without allocating an enumerator).</summary>
+    public List<PiiFinding> Findings => _findings;
 
     public bool Has(CueKind kind) => (AllCueKinds & kind) != 0;
 
@@ -56,7 +57,7 @@ internal sealed class ScanContext
     public CueHit? LastCueBefore(int pos, CueKind kind, int window, bool sameLine = true)
     {
         var lineStart = sameLine ? LineStart(pos) : 0;
-        for (var i = Cues.Count - 1; i >= 0; i--)
+        for (var i = FirstCueAtOrAfter(pos) - 1; i >= 0; i--)
         {
             var hit = Cues[i];
             if (hit.End > pos)
@@ -79,12 +80,9 @@ internal sealed class ScanContext
     public bool CueAfter(int pos, CueKind kind, int window)
     {
         var lineEnd = LineEnd(pos);
-        foreach (var hit in Cues)
+        for (var i = FirstCueAtOrAfter(pos); i < Cues.Count; i++)
         {
-            if (hit.Start < pos)
-            {
-                continue;
-            }
+            var hit = Cues[i];
             if (hit.Start > pos + window || hit.Start >= lineEnd)
             {
                 return false;
@@ -95,6 +93,25 @@ internal sealed class ScanContext
             }
         }
         return false;
+    }
+
+    // Cues are in text order: binary search for the first one starting at or after pos.
+    private int FirstCueAtOrAfter(int pos)
+    {
+        int lo = 0, hi = Cues.Count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (Cues[mid].Start < pos)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     public bool CueOnLine(int pos, CueKind kind)
