@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Platform.Compliance;
+using Platform.Infra.Plan;
 
 namespace Platform.Audit;
 
@@ -28,9 +29,9 @@ public static class DataflowGenerator
     };
 
     /// <summary>File name (inside the dataflow folder) to content, in a stable order.</summary>
-    public static IReadOnlyList<(string File, string Content)> Generate(ComplianceModel model)
+    public static IReadOnlyList<(string File, string Content)> Generate(ComplianceModel model, IReadOnlyDictionary<string, DeploymentPlan> plans)
     {
-        var maps = model.Zones.Select(z => DataflowMapBuilder.Build(model, z.Id)).ToArray();
+        var maps = model.Zones.Select(z => DataflowMapBuilder.Build(model, z.Id, plans.GetValueOrDefault(z.Id))).ToArray();
         var files = new List<(string, string)> { ("README.md", Index(maps)) };
         foreach (var map in maps)
         {
@@ -42,10 +43,10 @@ public static class DataflowGenerator
     }
 
     /// <summary>Writes every file, and removes maps of zones that no longer exist; returns the files whose content changed.</summary>
-    public static IReadOnlyList<string> Write(ComplianceModel model, string directory)
+    public static IReadOnlyList<string> Write(ComplianceModel model, IReadOnlyDictionary<string, DeploymentPlan> plans, string directory)
     {
         Directory.CreateDirectory(directory);
-        var files = Generate(model);
+        var files = Generate(model, plans);
         var changed = new List<string>();
         foreach (var (file, content) in files)
         {
@@ -89,7 +90,7 @@ public static class DataflowGenerator
         Line();
         Line("## How the maps are made, and kept true");
         Line();
-        Line($"- They are generated from {string.Join(", ", DataflowMapBuilder.PolicyFiles.Select(f => $"`{f}`"))}: the same files every service loads at start, and the deployment plan is built from. Transfer bases are written once, in `policies/flows.yaml`.");
+        Line($"- They are generated from {string.Join(", ", DataflowMapBuilder.PolicyFiles.Select(f => $"`{f}`"))} (the same files every service loads at start) and from each zone's deployment plan, built from its `Pulumi.<zone>.yaml` exactly as `pulumi up` builds it. Transfer bases are written once, in `policies/flows.yaml`.");
         Line($"- To change a map, change the policies in a pull request and run `{RegenerateCommand}`; commit both.");
         Line("- `tests/Platform.Audit.Tests` regenerates the maps and fails when a committed file differs, naming the file.");
         Line("- `platform audit` checks the policies and the stack configs against the invariants the maps show; `platform audit decisions --zone <zone> --from <time> --to <time>` checks that the running system did what the maps say.");

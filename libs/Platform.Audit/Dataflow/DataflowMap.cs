@@ -23,7 +23,11 @@ public sealed record DataflowMap(
     MapTransfers Transfers,
     IReadOnlyList<MapRetention> Retention,
     IReadOnlyList<string> SecurityMeasures,
+    IReadOnlyList<MapResource> Resources,
     IReadOnlyList<string> Sources);
+
+/// <summary>A resource the zone's deployment plan creates, where, and the settings that protect the data in it.</summary>
+public sealed record MapResource(string Part, string Name, string Where, IReadOnlyList<string> Settings);
 
 public sealed record MapPlacement(string AwsPartition, string AwsRegion, string AzureCloud, string AzureRegion);
 

@@ -1,14 +1,19 @@
+using System.Globalization;
 using Platform.Compliance;
+using Platform.Infra.Plan;
 
 namespace Platform.Audit;
 
-/// <summary>Builds a zone's data-flow map from the compliance model alone: every fact on it is a query of the model.</summary>
+/// <summary>
+/// Builds a zone's data-flow map from the compliance model and the zone's deployment plan (what <c>pulumi up</c> would
+/// create): every fact on it is a query of one of the two, never written here.
+/// </summary>
 public static class DataflowMapBuilder
 {
     public static readonly IReadOnlyList<string> PolicyFiles =
         ["policies/zones.yaml", "policies/data-classes.yaml", "policies/flows.yaml", "policies/pools.yaml", "policies/processing.yaml"];
 
-    public static DataflowMap Build(ComplianceModel model, string zoneId)
+    public static DataflowMap Build(ComplianceModel model, string zoneId, DeploymentPlan? plan = null)
     {
         var zone = model.Zone(zoneId);
         var record = model.Processing;
@@ -23,12 +28,12 @@ public static class DataflowMapBuilder
         var nodes = new List<MapNode>
         {
             new("client", $"Client applications (users homed in {zoneId})", zoneId, "client", null),
-            new(NodeId("edge", zoneId), $"Edge ({zone.Azure.Cloud} {zone.Azure.Region})", zoneId, SystemPart.Edge.ToWire(), Host(processing, SystemPart.Edge)),
-            new(NodeId("regional", zoneId), $"Regional function (AWS {zone.Aws.Region})", zoneId, SystemPart.RegionalFunction.ToWire(), Host(processing, SystemPart.RegionalFunction)),
+            new(NodeId("edge", zoneId), $"Edge {plan?.EdgeFunctionApp.Name} ({zone.Azure.Cloud} {zone.Azure.Region})".Replace("  ", " ", StringComparison.Ordinal), zoneId, SystemPart.Edge.ToWire(), Host(processing, SystemPart.Edge)),
+            new(NodeId("regional", zoneId), $"Regional function {plan?.RegionalFunction.Name} (AWS {zone.Aws.Region})".Replace("  ", " ", StringComparison.Ordinal), zoneId, SystemPart.RegionalFunction.ToWire(), Host(processing, SystemPart.RegionalFunction)),
         };
         nodes.AddRange(model.PoolsIn(zoneId).Select(p =>
             new MapNode(NodeId("pool", p.Id), $"Pool {p.Id}: {p.Model.Id} on {p.Accelerator.Id}", zoneId, SystemPart.GpuPools.ToWire(), Host(processing, SystemPart.GpuPools))));
-        nodes.Add(new(NodeId("traces", zoneId), $"Trace bucket (at most {zone.Retention.TraceDays} days)", zoneId, SystemPart.TraceStore.ToWire(), Host(processing, SystemPart.TraceStore)));
+        nodes.Add(new(NodeId("traces", zoneId), $"Trace bucket {plan?.TraceBucket.Name} (at most {plan?.TraceBucket.ExpirationDays ?? zone.Retention.TraceDays} days)".Replace("  ", " ", StringComparison.Ordinal), zoneId, SystemPart.TraceStore.ToWire(), Host(processing, SystemPart.TraceStore)));
         nodes.Add(new(NodeId("decisions", zoneId), $"Decision log ({zone.Retention.DecisionLogDays} days, metadata only)", zoneId, SystemPart.DecisionLog.ToWire(), Host(processing, SystemPart.DecisionLog)));
         foreach (var rule in outbound)
         {
@@ -85,9 +90,10 @@ public static class DataflowMapBuilder
                 outbound.Any(r => r.Classes.Any(model.DataClasses.IsPersonal)),
                 outbound.Select(r => Transfer(model, r, r.To)).ToArray(),
                 inbound.Select(r => Transfer(model, r, r.To)).ToArray()),
-            RetentionOf(zone, servedHere.Length > 0),
+            RetentionOf(zone, servedHere.Length > 0, plan),
             record.SecurityMeasures,
-            PolicyFiles);
+            plan is null ? [] : Resources(plan),
+            plan is null ? PolicyFiles : [.. PolicyFiles, $"Pulumi.{plan.Stack}.yaml"]);
     }
 
     /// <summary>A Mermaid-safe node id: letters, digits and '_'.</summary>
@@ -102,17 +108,54 @@ public static class DataflowMapBuilder
     private static MapTransfer Transfer(ComplianceModel model, FailoverRule rule, string to) =>
         new(rule.From, to, model.Zone(to).Name, model.Zone(to).Regulation, Wire(rule.Classes), rule.Basis, Source(rule.Origin));
 
-    private static MapRetention[] RetentionOf(Zone zone, bool serves)
+    private static MapRetention[] RetentionOf(Zone zone, bool serves, DeploymentPlan? plan)
     {
         var zones = $"policies/zones.yaml:{zone.Origin.Line}";
+        var bucketDays = plan?.TraceBucket.ExpirationDays ?? zone.Retention.TraceDays;
+        MapRetention[] logs = plan is null
+            ? []
+            : [new("Function logs", "Request metadata only (the apps never log a prompt, answer or value)", plan.RegionalFunction.LogRetentionDays,
+                $"CloudWatch log group {plan.RegionalFunction.LogGroupName} expires events after {plan.RegionalFunction.LogRetentionDays} days.", $"Pulumi.{plan.Stack}.yaml")];
         return
         [
             new("Edge", "The request while it is routed", null, "Not stored: held in memory for the duration of the request.", zones),
             new("GPU pools", "Prompt and answer while the model runs", null, "Not stored: held in accelerator memory (and vLLM's prefix cache until evicted), never written to disk.", zones),
             new("Trace spool", "Traces waiting for the trace bucket", zone.Retention.TraceDays, "Deleted at the trace's expiry even if never delivered.", zones),
-            new("Trace bucket", serves ? "Tags, reasoning, answer and timings of each request" : "Nothing", zone.Retention.TraceDays,
-                $"Deleted by a lifecycle rule at the latest {zone.Retention.TraceDays} days after writing (platform limit {Retention.MaxTraceDays}).", zones),
+            new("Trace bucket", serves ? "Tags, reasoning, answer and timings of each request" : "Nothing", bucketDays,
+                $"Deleted by a lifecycle rule at the latest {bucketDays} days after writing (zone limit {zone.Retention.TraceDays}, platform limit {Retention.MaxTraceDays}).", zones),
             new("Decision log", "Metadata only (no personal data)", zone.Retention.DecisionLogDays, $"Day files deleted once every record in them is older than {zone.Retention.DecisionLogDays} days.", zones),
+            .. logs,
+        ];
+    }
+
+    private static MapResource[] Resources(DeploymentPlan plan)
+    {
+        var b = plan.TraceBucket;
+        var f = plan.RegionalFunction;
+        var e = plan.EdgeFunctionApp;
+        var egressToIpBlocks = plan.NetworkPolicies.Any(p => p.Egress.Any(r => r.Peers.Any(x => x.IpBlockCidr is not null)));
+        return
+        [
+            new(SystemPart.Edge.ToWire(), e.Name, $"{plan.Azure.Cloud} {e.Location}", [$"Function app plan {e.PlanSkuName} ({e.PlanSkuTier})", $"Knows the regional function of {plan.Zone} through {e.RegionalUrlSetting}"]),
+            new(SystemPart.RegionalFunction.ToWire(), f.Name, $"AWS {plan.Aws.Partition} {f.Region}",
+            [
+                $"Function URL auth {f.FunctionUrlAuthType}: every request must carry tags signed with zone {plan.Zone}'s key",
+                $"Runs in {f.SubnetIds.Count.ToString(CultureInfo.InvariantCulture)} private subnet(s) of the zone's VPC",
+                $"Log group {f.LogGroupName}, {f.LogRetentionDays.ToString(CultureInfo.InvariantCulture)} days",
+            ]),
+            new(SystemPart.TraceStore.ToWire(), b.Name, $"AWS {plan.Aws.Partition} {b.Region}",
+            [
+                $"Encrypted with KMS key {b.KmsKeyAlias}",
+                $"Public access {(b.BlockPublicAccess ? "blocked" : "ALLOWED")}; object ownership {b.ObjectOwnership}",
+                $"Replication {(b.Replication ? "ON" : "off")}; versioning {(b.Versioning ? "on" : "off")}; object lock {(b.ObjectLock ? "ON" : "off")}",
+                $"Lifecycle: objects expire after {b.ExpirationDays.ToString(CultureInfo.InvariantCulture)} days, noncurrent versions after {b.NoncurrentVersionExpirationDays.ToString(CultureInfo.InvariantCulture)}",
+            ]),
+            new(SystemPart.GpuPools.ToWire(), $"namespace {plan.Kubernetes.Namespace}", $"Kubernetes cluster of zone {plan.Zone}",
+            [
+                string.Join(", ", plan.PoolDeployments.Select(p => $"{p.PoolId} ×{p.Replicas.ToString(CultureInfo.InvariantCulture)} on {p.Accelerator}")),
+                $"Network policies: {string.Join(", ", plan.NetworkPolicies.Select(p => p.Name))}; egress to IP blocks {(egressToIpBlocks ? "ALLOWED" : "none")}",
+                $"Services: {string.Join(", ", plan.PoolDeployments.Select(p => p.ServiceType).Distinct())}, internal only",
+            ]),
         ];
     }
 

@@ -100,6 +100,20 @@ public static class DataflowMarkdown
         }
 
         Line();
+        Line("## Deployed resources");
+        Line();
+        if (map.Resources.Count == 0)
+        {
+            Line($"No stack deploys zone {map.Zone} yet.");
+            Line();
+        }
+        else
+        {
+            Line("What the zone's deployment plan creates, and the settings that protect the data in each resource.");
+            Line();
+            Table(md, ["Part", "Resource", "Where", "Settings"], map.Resources.Select(r => new[] { r.Part, r.Name, r.Where, string.Join("<br>", r.Settings) }));
+        }
+
         Line($"Generated from: {string.Join(", ", map.Sources.Select(s => $"`{s}`"))}.");
         return md.ToString();
     }

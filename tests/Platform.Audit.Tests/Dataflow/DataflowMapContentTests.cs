@@ -71,6 +71,21 @@ public sealed class DataflowMapContentTests
     }
 
     [Fact]
+    public void MapWithItsPlan_ShowsTheBucketTheStackCreates_AndItsProtection()
+    {
+        var plan = StackPlans.Build(Model, RepoCopy.RepositoryRoot).Plans["cn"];
+
+        var map = DataflowMapBuilder.Build(Model, "cn", plan);
+
+        var bucket = map.Resources.Single(r => r.Part == "trace_store");
+        bucket.Name.ShouldBe(plan.TraceBucket.Name);
+        bucket.Where.ShouldBe("AWS aws-cn cn-northwest-1");
+        bucket.Settings.ShouldContain("Public access blocked; object ownership BucketOwnerEnforced");
+        map.Retention.ShouldContain(r => r.Store == "Function logs" && r.Days <= 30);
+        map.Sources.ShouldContain("Pulumi.cn.yaml");
+    }
+
+    [Fact]
     public void JsonMap_RoundTrips_ToTheSameMap()
     {
         var map = DataflowMapBuilder.Build(Model, "fra");

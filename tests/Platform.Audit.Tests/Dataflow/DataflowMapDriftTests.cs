@@ -10,7 +10,9 @@ public sealed class DataflowMapDriftTests
     public void CommittedMaps_AreWhatThePoliciesGenerate()
     {
         var model = ComplianceModel.Load(Path.Combine(RepoCopy.RepositoryRoot, "policies"));
-        var generated = DataflowGenerator.Generate(model);
+        var (plans, errors) = StackPlans.Build(model, RepoCopy.RepositoryRoot);
+        errors.ShouldBeEmpty();
+        var generated = DataflowGenerator.Generate(model, plans);
 
         foreach (var (file, content) in generated)
         {
@@ -28,7 +30,9 @@ public sealed class DataflowMapDriftTests
     {
         var model = ComplianceModel.Load(Path.Combine(RepoCopy.RepositoryRoot, "policies"));
 
-        DataflowGenerator.Generate(model).ShouldBe(DataflowGenerator.Generate(model));
+        var plans = StackPlans.Build(model, RepoCopy.RepositoryRoot).Plans;
+
+        DataflowGenerator.Generate(model, plans).ShouldBe(DataflowGenerator.Generate(model, plans));
     }
 
     [Fact]
@@ -36,9 +40,9 @@ public sealed class DataflowMapDriftTests
     {
         using var copy = new RepoCopy().Replace("policies/zones.yaml", "decision_log_days: 180", "decision_log_days: 200");
         var output = Path.Combine(copy.Root, "dataflow");
-        DataflowGenerator.Write(ComplianceModel.Load(Path.Combine(RepoCopy.RepositoryRoot, "policies")), output);
+        DataflowGenerator.Write(ComplianceModel.Load(Path.Combine(RepoCopy.RepositoryRoot, "policies")), new Dictionary<string, Platform.Infra.Plan.DeploymentPlan>(), output);
 
-        var changed = DataflowGenerator.Write(ComplianceModel.Load(copy.Policies), output);
+        var changed = DataflowGenerator.Write(ComplianceModel.Load(copy.Policies), new Dictionary<string, Platform.Infra.Plan.DeploymentPlan>(), output);
 
         changed.ShouldBe(["cn.md", "cn.json"]);
         File.ReadAllText(Path.Combine(output, "cn.md")).ShouldContain("Decision log (200 days, metadata only)");
