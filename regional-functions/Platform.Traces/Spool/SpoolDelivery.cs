@@ -20,14 +20,24 @@ internal sealed partial class SpoolDelivery(TraceSpool spool, ITraceStore target
     private static readonly TimeSpan LongestPause = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan IdleWait = TimeSpan.FromSeconds(30);
 
+    private static readonly TimeSpan SweepEvery = TimeSpan.FromMinutes(1);
+
     private DateTimeOffset? _failingSince;
+    private DateTimeOffset _sweptAt = DateTimeOffset.MinValue;
 
     /// <summary>When the store started failing, or null while deliveries succeed.</summary>
     public DateTimeOffset? FailingSince => _failingSince;
 
     public async Task<DeliveryRound> RunOnceAsync(CancellationToken cancellationToken)
     {
-        var expired = spool.RemoveExpired(time.GetUtcNow());
+        var expired = 0;
+        if (time.GetUtcNow() - _sweptAt >= SweepEvery)
+        {
+            // The whole spool, even while the store is down and the batch below never gets past its first entries.
+            _sweptAt = time.GetUtcNow();
+            expired = spool.RemoveExpired(_sweptAt);
+        }
+
         var names = spool.Oldest(BatchSize);
         var delivered = 0;
         var failed = 0;
@@ -41,7 +51,8 @@ internal sealed partial class SpoolDelivery(TraceSpool spool, ITraceStore target
 
             if (entry.ExpiresAt <= time.GetUtcNow())
             {
-                expired += spool.RemoveExpired(time.GetUtcNow());
+                spool.RemoveExpired(name);
+                Interlocked.Increment(ref expired);
                 return;
             }
 

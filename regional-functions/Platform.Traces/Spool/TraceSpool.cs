@@ -1,15 +1,18 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 
 namespace Platform.Traces.Spool;
 
 /// <summary>
-/// A bounded directory of traces waiting for their store. Entries survive a restart (the index is rebuilt from the
-/// files), appear only whole (written aside, then renamed), and are deleted at their expiry, never handed out late.
-/// When full, a new trace is dropped, counted, and the first drop of a spell is logged as an error.
+/// A bounded directory of traces waiting for their store. Adding only reserves room and queues the bytes: a background
+/// writer puts them on disk (a disk write costs hundreds of microseconds the caller should not pay). Entries survive a
+/// restart (the index is rebuilt from the files), appear only whole (written aside, then renamed), and are deleted at
+/// their expiry, never handed out late. When full, a new trace is dropped, counted, and the first drop of a spell is
+/// logged as an error.
 /// </summary>
-internal sealed partial class TraceSpool : IDisposable
+internal sealed partial class TraceSpool : IDisposable, IAsyncDisposable
 {
     private const string TempExtension = ".tmp";
 
@@ -19,10 +22,14 @@ internal sealed partial class TraceSpool : IDisposable
     private readonly ConcurrentDictionary<string, long> _entries = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
     private readonly SemaphoreSlim _added = new(0);
+    private readonly Channel<(string Name, byte[] Bytes)> _unwritten = Channel.CreateUnbounded<(string, byte[])>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Task _writer;
     private long _bytes;
     private int _reserved;
     private bool _full;
     private long _droppedThisSpell;
+    private long _queued;
+    private long _written;
 
     public TraceSpool(TraceSpoolOptions options, TraceSpoolMetrics metrics, ILogger<TraceSpool> logger)
     {
@@ -47,13 +54,24 @@ internal sealed partial class TraceSpool : IDisposable
         }
 
         _reserved = _entries.Count;
+        _writer = Task.Run(WriteAsync);
         metrics.Meter.CreateObservableGauge("platform.traces.spool.pending", () => Count, "{trace}", "Traces waiting in the spool.");
         metrics.Meter.CreateObservableGauge("platform.traces.spool.bytes", () => Bytes, "By", "Bytes waiting in the spool.");
     }
 
     public string Directory => _options.Directory;
 
-    public int Count => _entries.Count;
+    /// <summary>Traces waiting: on disk, or queued for it.</summary>
+    public int Count
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _reserved;
+            }
+        }
+    }
 
     public long Bytes => Interlocked.Read(ref _bytes);
 
@@ -69,17 +87,13 @@ internal sealed partial class TraceSpool : IDisposable
         }
     }
 
-    /// <summary>Writes the entry to disk; false when the spool is full (the trace is dropped and counted).</summary>
+    /// <summary>Reserves room and queues the entry for disk; false when the spool is full (the trace is dropped and counted).</summary>
     public bool TryAdd(SpoolEntry entry)
     {
-        var name = entry.FileName;
         var bytes = JsonSerializer.SerializeToUtf8Bytes(entry, TraceJson.Options);
-        bool replacing;
-        long old;
         lock (_gate)
         {
-            replacing = _entries.TryGetValue(name, out old);
-            if ((!replacing && _reserved + 1 > _options.MaxEntries) || _bytes - old + bytes.Length > _options.MaxBytes)
+            if (_reserved + 1 > _options.MaxEntries || _bytes + bytes.Length > _options.MaxBytes)
             {
                 _metrics.CountDropped("spool_full");
                 _droppedThisSpell++;
@@ -92,32 +106,46 @@ internal sealed partial class TraceSpool : IDisposable
                 return false;
             }
 
-            _reserved += replacing ? 0 : 1;
-            _bytes += bytes.Length - old;
+            _reserved++;
+            _bytes += bytes.Length;
         }
 
-        var path = Path.Combine(_options.Directory, name);
-        var temp = $"{path}.{Guid.NewGuid():N}{TempExtension}";
-        try
-        {
-            File.WriteAllBytes(temp, bytes);
-            File.Move(temp, path, overwrite: true);
-        }
-        catch
-        {
-            File.Delete(temp);
-            Release(replacing ? 0 : 1, bytes.Length - old);
-            throw;
-        }
-
-        _entries[name] = bytes.Length;
-        _metrics.CountSpooled();
-        _added.Release();
+        Interlocked.Increment(ref _queued);
+        _unwritten.Writer.TryWrite((entry.FileName, bytes));
         return true;
     }
 
-    /// <summary>The <paramref name="max"/> entries that expire first.</summary>
-    public IReadOnlyList<string> Oldest(int max) => _entries.Keys.Order(StringComparer.Ordinal).Take(max).ToArray();
+    /// <summary>Waits until everything added so far is on disk.</summary>
+    public async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        var target = Interlocked.Read(ref _queued);
+        while (Interlocked.Read(ref _written) < target && !_writer.IsCompleted)
+        {
+            await Task.Delay(1, cancellationToken);
+        }
+    }
+
+    /// <summary>The <paramref name="max"/> entries on disk that expire first (a bounded heap: the spool may hold very many).</summary>
+    public IReadOnlyList<string> Oldest(int max)
+    {
+        var heap = new PriorityQueue<string, string>(max + 1, Comparer<string>.Create((a, b) => string.CompareOrdinal(b, a)));
+        foreach (var name in _entries.Keys)
+        {
+            heap.Enqueue(name, name);
+            if (heap.Count > max)
+            {
+                heap.Dequeue();
+            }
+        }
+
+        var oldest = new string[heap.Count];
+        for (var i = oldest.Length - 1; i >= 0; i--)
+        {
+            oldest[i] = heap.Dequeue();
+        }
+
+        return oldest;
+    }
 
     /// <summary>The entry, or null when it is gone; an unreadable file is removed and counted as dropped.</summary>
     public SpoolEntry? Read(string name)
@@ -155,6 +183,13 @@ internal sealed partial class TraceSpool : IDisposable
         LogDropped(_logger, reason);
     }
 
+    /// <summary>Deletes one entry whose expiry has come.</summary>
+    public void RemoveExpired(string name)
+    {
+        Remove(name);
+        _metrics.CountExpired(1);
+    }
+
     /// <summary>Deletes every entry whose expiry has come; returns how many.</summary>
     public int RemoveExpired(DateTimeOffset now)
     {
@@ -182,7 +217,49 @@ internal sealed partial class TraceSpool : IDisposable
         }
     }
 
-    public void Dispose() => _added.Dispose();
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+    /// <summary>Puts what is still queued on disk, so a restart delivers it.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (_unwritten.Writer.TryComplete())
+        {
+            await _writer;
+            _added.Dispose();
+        }
+    }
+
+    private async Task WriteAsync()
+    {
+        await foreach (var (name, bytes) in _unwritten.Reader.ReadAllAsync())
+        {
+            var path = Path.Combine(_options.Directory, name);
+            var temp = $"{path}.{Guid.NewGuid():N}{TempExtension}";
+            try
+            {
+                await File.WriteAllBytesAsync(temp, bytes);
+                File.Move(temp, path, overwrite: true);
+                // The same trace spooled again replaces its file: the older reservation goes.
+                if (_entries.TryGetValue(name, out var previous))
+                {
+                    Release(1, previous);
+                }
+
+                _entries[name] = bytes.Length;
+                _metrics.CountSpooled();
+                _added.Release();
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                File.Delete(temp);
+                Release(1, bytes.Length);
+                _metrics.CountDropped("disk_error");
+                LogDiskError(_logger, _options.Directory, e.GetType().Name);
+            }
+
+            Interlocked.Increment(ref _written);
+        }
+    }
 
     private void Release(int entries, long bytes)
     {
@@ -204,6 +281,9 @@ internal sealed partial class TraceSpool : IDisposable
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Trace spool has room again after dropping {Dropped} traces.")]
     private static partial void LogRoomAgain(ILogger logger, long dropped);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Trace spool at {Directory} cannot write ({Error}): trace dropped.")]
+    private static partial void LogDiskError(ILogger logger, string directory, string error);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Trace dropped from the spool: {Reason}.")]
     private static partial void LogDropped(ILogger logger, string reason);

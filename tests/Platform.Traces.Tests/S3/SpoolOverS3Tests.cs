@@ -36,7 +36,7 @@ public sealed class SpoolOverS3Tests(CephS3Server ceph) : IAsyncDisposable
         await h.DeliverAllAsync();
         _proxy.Down();
         var puts = Enumerable.Range(0, 40).Select(i => h.Store.PutAsync(TestTraces.Make("sgp", $"during-{i}", now), now.AddDays(30), CancellationToken.None)).ToList();
-        var failed = await h.Delivery.RunOnceAsync(CancellationToken.None);
+        var failed = await h.RoundAsync();
 
         puts.ShouldAllBe(p => p.IsCompletedSuccessfully, "a put must never wait for S3");
         failed.Failed.ShouldBeGreaterThan(0);
@@ -112,7 +112,7 @@ public sealed class SpoolOverS3Tests(CephS3Server ceph) : IAsyncDisposable
             await before.Store.PutAsync(TestTraces.Make("sgp", $"req-{i}", now), now.AddDays(30), CancellationToken.None);
         }
 
-        await before.Delivery.RunOnceAsync(CancellationToken.None);
+        await before.RoundAsync();
 
         _proxy.Up();
         var after = Harness(bucket);
@@ -129,7 +129,7 @@ public sealed class SpoolOverS3Tests(CephS3Server ceph) : IAsyncDisposable
         var now = DateTimeOffset.UtcNow;
         await h.Store.PutAsync(TestTraces.Make("sgp", "req-1", now), now.AddDays(30), CancellationToken.None);
 
-        var round = await h.Delivery.RunOnceAsync(CancellationToken.None);
+        var round = await h.RoundAsync();
 
         round.Failed.ShouldBe(1);
         h.Spool.Count.ShouldBe(1);

@@ -30,9 +30,17 @@ internal sealed class SpoolHarness : IDisposable
 
     public TraceSpoolHealthCheck Health { get; }
 
+    /// <summary>One delivery round over everything added so far.</summary>
+    public async Task<DeliveryRound> RoundAsync()
+    {
+        await Spool.FlushAsync(CancellationToken.None);
+        return await Delivery.RunOnceAsync(CancellationToken.None);
+    }
+
     /// <summary>Runs delivery rounds until the spool is empty or a round fails; returns the rounds.</summary>
     public async Task<List<DeliveryRound>> DeliverAllAsync()
     {
+        await Spool.FlushAsync(CancellationToken.None);
         var rounds = new List<DeliveryRound>();
         for (var i = 0; i < 1000; i++)
         {

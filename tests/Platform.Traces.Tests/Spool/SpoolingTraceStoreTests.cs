@@ -28,7 +28,7 @@ public sealed class SpoolingTraceStoreTests : IDisposable
         _target.Down = true;
 
         var puts = Enumerable.Range(0, 20).Select(i => h.Store.PutAsync(Trace($"req-{i}"), Start.AddDays(30), CancellationToken.None)).ToList();
-        var round = await h.Delivery.RunOnceAsync(CancellationToken.None);
+        var round = await h.RoundAsync();
 
         puts.ShouldAllBe(p => p.IsCompletedSuccessfully);
         (await puts[3]).Key.ShouldBe("traces/sgp/2026-11-22/req-3.json");
@@ -49,7 +49,7 @@ public sealed class SpoolingTraceStoreTests : IDisposable
             await h.Store.PutAsync(Trace($"req-{i}"), Start.AddDays(30), CancellationToken.None);
         }
 
-        await h.Delivery.RunOnceAsync(CancellationToken.None);
+        await h.RoundAsync();
         _target.Down = false;
         var delivered = await h.MeasuredAsync("platform.traces.delivered", h.DeliverAllAsync);
 
@@ -90,6 +90,7 @@ public sealed class SpoolingTraceStoreTests : IDisposable
     {
         var h = Harness();
         await h.Store.PutAsync(Trace("req-1"), Start.AddDays(30), CancellationToken.None);
+        await h.Spool.FlushAsync(CancellationToken.None);
         var file = Directory.GetFiles(_directory).Single();
         var copy = File.ReadAllBytes(file);
         await h.DeliverAllAsync();
@@ -187,7 +188,7 @@ public sealed class SpoolingTraceStoreTests : IDisposable
         var h = Harness();
         _target.Down = true;
         await h.Store.PutAsync(Trace("req-1"), Start.AddDays(30), CancellationToken.None);
-        await h.Delivery.RunOnceAsync(CancellationToken.None);
+        await h.RoundAsync();
 
         _time.Advance(TimeSpan.FromMinutes(1));
         var health = await h.Health.CheckHealthAsync(new HealthCheckContext(), TestContext.Current.CancellationToken);
@@ -214,6 +215,7 @@ public sealed class SpoolingTraceStoreTests : IDisposable
     {
         var h = Harness();
         await h.Store.PutAsync(Trace("req-1"), Start.AddDays(30), CancellationToken.None);
+        await h.Spool.FlushAsync(CancellationToken.None);
         await File.WriteAllTextAsync(Directory.GetFiles(_directory).Single(), "not json", TestContext.Current.CancellationToken);
 
         await h.DeliverAllAsync();
