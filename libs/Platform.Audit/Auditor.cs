@@ -14,7 +14,9 @@ public static class Auditor
         if (model is null)
         {
             // The stacks are planned against the model; with none, a stack finding would only repeat the policy ones.
-            return new AuditReport(findings, files);
+            var skipped = files.Select(f => new AuditFinding(Severity.Info, Invariant.StackValid, f, 1, StackConfigKeys.Zone,
+                "Not checked: the policies do not load, and every stack is planned against them.", "Fix the policy findings, then audit again."));
+            return new AuditReport([.. findings, .. skipped], files);
         }
 
         var stacks = files.Select(StackConfig.Load).ToArray();

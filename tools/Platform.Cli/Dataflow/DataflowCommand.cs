@@ -33,26 +33,16 @@ internal static class DataflowCommand
     internal static int Generate(DirectoryInfo policies, DirectoryInfo stacks, DirectoryInfo output)
     {
         var (model, errors) = ComplianceModel.Validate(policies.FullName);
-        if (model is null)
+        var (plans, planErrors) = model is null ? (null, []) : StackPlans.Build(model, stacks.FullName);
+        if (model is null || plans is null || planErrors.Count > 0)
         {
-            foreach (var e in errors)
+            // A map of policies the services would refuse, or of a stack that cannot deploy, would describe no real system.
+            foreach (var problem in errors.Select(e => e.ToString()).Concat(planErrors.Select(e => e.ToString())))
             {
-                AnsiConsole.MarkupLineInterpolated($"[red]error[/] {e.File}:{e.Line}: [bold]{e.Key}[/]: {e.Problem} [grey]Fix:[/] {e.Fix}");
+                AnsiConsole.MarkupLineInterpolated($"[red]error[/] {problem}");
             }
 
-            AnsiConsole.MarkupLine("[red]The policies do not load; no map was written.[/] Run [bold]platform policies check[/].");
-            return 1;
-        }
-
-        var (plans, planErrors) = StackPlans.Build(model, stacks.FullName);
-        if (planErrors.Count > 0)
-        {
-            foreach (var e in planErrors)
-            {
-                AnsiConsole.MarkupLineInterpolated($"[red]error[/] {e.File}:{e.Line}: [bold]{e.Key}[/]: {e.Problem} [grey]Fix:[/] {e.Fix}");
-            }
-
-            AnsiConsole.MarkupLine("[red]A stack cannot be planned; no map was written.[/] Run [bold]platform audit[/].");
+            AnsiConsole.MarkupLine("[red]No map was written.[/] Run [bold]platform audit[/] for the findings by invariant.");
             return 1;
         }
 
