@@ -90,12 +90,54 @@ internal sealed partial class AddressDetector
         var text = ctx.Text;
         var left = ExtendLeft(text, hit.Start);
         var right = ExtendRight(ctx, hit.End);
-        var span = text.AsSpan(left, right - left);
-        if (span.IndexOfAnyInRange('0', '9') < 0 || right - left < hit.Length + 3)
+        // A house or block number must sit right at the street name: before it ("27 Wellington Road", "Blk 456")
+        // or within its next few capitalised words ("Hauptstraße 47", "Calle Mayor 12"). "Block traffic from …" has none.
+        var numberBefore = text.AsSpan(left, hit.Start - left).IndexOfAnyInRange('0', '9') >= 0;
+        if ((!numberBefore && !NumberSoonAfter(text, hit.End)) || right - left < hit.Length + 3)
         {
             return;
         }
         ctx.Add(PiiTypes.Address, left, right - left);
+    }
+
+    private static bool NumberSoonAfter(string text, int from)
+    {
+        var i = from;
+        for (var tokens = 0; tokens < 4 && i < text.Length; tokens++)
+        {
+            while (i < text.Length && text[i] is ' ' or '.' or ',')
+            {
+                i++;
+            }
+            if (i >= text.Length)
+            {
+                return false;
+            }
+            if (Chars.IsAsciiDigit(text[i]))
+            {
+                return true;
+            }
+            if (!char.IsUpper(text[i]) && text[i] != '#' && !IsParticle(text, i))
+            {
+                return false;
+            }
+            while (i < text.Length && (Chars.IsWordLetter(text[i]) || text[i] is '#' or '-'))
+            {
+                i++;
+            }
+        }
+        return false;
+    }
+
+    // "Calle de Alcalá", "rue des Lilas": lower-case particles inside street names.
+    private static bool IsParticle(string text, int i)
+    {
+        var end = i;
+        while (end < text.Length && Chars.IsWordLetter(text[end]))
+        {
+            end++;
+        }
+        return text.AsSpan(i, end - i) is "de" or "del" or "des" or "du" or "la" or "le" or "di" or "van" or "von" or "der" or "da" or "dos";
     }
 
     // Left over house numbers, "No.", "Flat 3," and capitalised street-name words, at most five tokens.
@@ -125,7 +167,7 @@ internal sealed partial class AddressDetector
             }
             var word = text.AsSpan(i, end - i);
             var numeric = Chars.IsAsciiDigit(word[0]);
-            var acceptable = numeric || char.IsUpper(word[0]) || word is "de" or "des" or "du" or "la" or "le" or "del" or "di" or "van";
+            var acceptable = numeric || char.IsUpper(word[0]) || IsParticle(text, i);
             // Across a comma only a number ("Flat 3, 27 …") belongs to the address.
             if (!acceptable || (commaGap && !numeric))
             {

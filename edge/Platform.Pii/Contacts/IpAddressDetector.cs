@@ -70,15 +70,7 @@ internal sealed class IpAddressDetector
     private static bool HasPersonalDataOnLine(ScanContext ctx, int pos)
     {
         var lineStart = ctx.LineStart(pos);
-        var lineEnd = ctx.LineEnd(pos);
-        foreach (var f in ctx.Findings)
-        {
-            if (f.Start >= lineStart && f.Start < lineEnd)
-            {
-                return true;
-            }
-        }
-        return ctx.Text.AsSpan(lineStart, lineEnd - lineStart).Contains('@');
+        return ctx.FindingOnLine(pos) || ctx.Text.AsSpan(lineStart, ctx.LineEnd(pos) - lineStart).Contains('@');
     }
 
     private static bool IsAddressChar(char c) => Chars.IsAsciiDigit(c) || c is '.' or ':' || (uint)((c | 0x20) - 'a') <= 'f' - 'a';

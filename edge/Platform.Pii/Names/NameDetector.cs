@@ -48,7 +48,7 @@ internal sealed class NameDetector(NameLexicon lexicon)
             }
             else if ((hit.Kinds & (CueKind.NameCue | CueKind.ChildCue)) != 0)
             {
-                ReadAfter(ctx, hit.End, child: (hit.Kinds & CueKind.ChildCue) != 0);
+                ReadAfter(ctx, hit.End, child: (hit.Kinds & CueKind.ChildCue) != 0, title: (hit.Kinds & CueKind.Title) != 0);
             }
         }
         if (existing > 0 || ctx.Findings.Count > 0)
@@ -58,7 +58,7 @@ internal sealed class NameDetector(NameLexicon lexicon)
         }
     }
 
-    private void ReadAfter(ScanContext ctx, int from, bool child)
+    private void ReadAfter(ScanContext ctx, int from, bool child, bool title)
     {
         var text = ctx.Text;
         var i = SkipFillers(text, from);
@@ -82,7 +82,7 @@ internal sealed class NameDetector(NameLexicon lexicon)
         else if (char.IsUpper(c))
         {
             var end = ReadLatinName(text, i, out var words);
-            if (words >= (child ? 1 : 2))
+            if (words >= (child || title ? 1 : 2))
             {
                 AddChecked(ctx, i, end - i);
             }
@@ -285,7 +285,7 @@ internal sealed class NameDetector(NameLexicon lexicon)
                 i++;
             }
             var length = i - start;
-            if (length is < 2 or > 4 || !OpensField(text, start) || !ClosesField(text, i, hangul) || !LineHasFinding(ctx, start))
+            if (length is < 2 or > 4 || !OpensField(text, start) || !ClosesField(text, i, hangul) || !ctx.FindingOnLine(start))
             {
                 continue;
             }
@@ -323,31 +323,11 @@ internal sealed class NameDetector(NameLexicon lexicon)
         return i >= text.Length || IsFieldDelimiter(text[i]) || (!hangul && i > end && Chars.IsAsciiLetter(text[i]));
     }
 
-    private static bool LineHasFinding(ScanContext ctx, int pos)
-    {
-        var lineStart = ctx.LineStart(pos);
-        var lineEnd = ctx.LineEnd(pos);
-        foreach (var f in ctx.Findings)
-        {
-            if (f.Start >= lineStart && f.Start < lineEnd)
-            {
-                return true;
-            }
-        }
-        return false;
-    }
-
     // Capitalised word runs right before a finding ("Bambang Sutrisno, +62 …", "Lim Boon Huat (NRIC …") or matching an e-mail's local part.
     private void LatinNearFindings(ScanContext ctx)
     {
         var text = ctx.Text;
-        // Finding starts in order, for a binary search per candidate (findings are few; text positions are many).
-        var starts = new int[ctx.Findings.Count];
-        for (var f = 0; f < starts.Length; f++)
-        {
-            starts[f] = ctx.Findings[f].Start;
-        }
-        Array.Sort(starts);
+        var emails = ctx.Findings.Where(f => f.Type == PiiTypes.Email).ToList();
         var i = 0;
         while (i < text.Length)
         {
@@ -357,7 +337,7 @@ internal sealed class NameDetector(NameLexicon lexicon)
                 continue;
             }
             var end = ReadLatinName(text, i, out var words);
-            if (words >= 2 && (FindingFollows(ctx, starts, end) || MatchesEmail(ctx, i, end)))
+            if (words >= 2 && (FindingFollows(ctx, end) || MatchesEmail(text, emails, i, end)))
             {
                 AddChecked(ctx, i, end - i);
             }
@@ -365,31 +345,18 @@ internal sealed class NameDetector(NameLexicon lexicon)
         }
     }
 
-    private static bool FindingFollows(ScanContext ctx, int[] starts, int end)
+    private static bool FindingFollows(ScanContext ctx, int end)
     {
-        var text = ctx.Text;
-        var k = Array.BinarySearch(starts, end);
-        for (k = k < 0 ? ~k : k; k < starts.Length && starts[k] - end <= AdjacencyWindow; k++)
-        {
-            var between = text.AsSpan(end, starts[k] - end);
-            if (between.IndexOfAny(SentenceBreaks) < 0 || between.TrimStart().Length == 0)
-            {
-                return true;
-            }
-        }
-        return false;
+        // Another name does not count: "phường Nghĩa Đô, …, người nhận Trần Minh Khoa" is an address followed by a name.
+        var next = ctx.NextFindingStart(end, PiiTypes.PersonName);
+        return next >= 0 && next - end <= AdjacencyWindow && ctx.Text.AsSpan(end, next - end).IndexOfAny(SentenceBreaks) < 0;
     }
 
     // "Marcus Lee Jun Hao" and marcus.lee.jh@…: two name words found in the local part.
-    private static bool MatchesEmail(ScanContext ctx, int start, int end)
+    private static bool MatchesEmail(string text, List<PiiFinding> emails, int start, int end)
     {
-        var text = ctx.Text;
-        foreach (var f in ctx.Findings)
+        foreach (var f in emails)
         {
-            if (f.Type != PiiTypes.Email)
-            {
-                continue;
-            }
             var local = f.Value.AsSpan(0, Math.Max(0, f.Value.IndexOf('@')));
             var matches = 0;
             var w = start;
@@ -459,7 +426,7 @@ internal sealed class NameDetector(NameLexicon lexicon)
     private void AddChecked(ScanContext ctx, int start, int length)
     {
         var name = ctx.Text.AsSpan(start, length);
-        if (lexicon.IsPublic(name) || OverlapsCue(ctx, start, length, CueKind.Placeholder | CueKind.Religion | CueKind.Health | CueKind.SexualOrientation | CueKind.NameCue | CueKind.PhoneCue | CueKind.NationalIdCue))
+        if (lexicon.IsPublic(name) || OverlapsCue(ctx, start, length, CueKind.Placeholder | CueKind.Religion | CueKind.Health | CueKind.SexualOrientation | CueKind.NameCue | CueKind.PhoneCue | CueKind.NationalIdCue | CueKind.StreetWord))
         {
             return;
         }

@@ -21,12 +21,16 @@ internal sealed class MinorAgeDetector
     // Words that introduce an age and belong to the phrase.
     private static readonly string[] Leads = ["今年", "umur ", "usia ", "de ", "aged ", "age "];
 
+    // Ages written in Chinese numerals: 五岁, 十二歲, 两岁半.
+    private const string ChineseNumerals = "一二两兩三四五六七八九十";
+
     public void Detect(ScanContext ctx)
     {
         if (!ctx.Has(CueKind.ChildCue))
         {
             return;
         }
+        DetectChineseNumeralAges(ctx);
         var text = ctx.Text;
         var i = 0;
         while (i < text.Length)
@@ -55,6 +59,43 @@ internal sealed class MinorAgeDetector
             }
             ctx.Add(PiiTypes.Minor, LeadStart(text, start), unitEnd - LeadStart(text, start));
         }
+    }
+
+    private static void DetectChineseNumeralAges(ScanContext ctx)
+    {
+        var text = ctx.Text;
+        var i = text.AsSpan().IndexOfAny('岁', '歲');
+        while (i > 0)
+        {
+            var start = i;
+            while (start > 0 && ChineseNumerals.Contains(text[start - 1]) && i - start < 3)
+            {
+                start--;
+            }
+            var age = ChineseAge(text.AsSpan(start, i - start));
+            if (age is > 0 and < MinorAgeLimit)
+            {
+                var end = i + 1 < text.Length && text[i + 1] == '半' ? i + 2 : i + 1;
+                ctx.Add(PiiTypes.Minor, LeadStart(text, start), end - LeadStart(text, start));
+            }
+            var next = text.AsSpan(i + 1).IndexOfAny('岁', '歲');
+            i = next < 0 ? -1 : i + 1 + next;
+        }
+    }
+
+    // 五 → 5, 十二 → 12, 十 → 10; anything else (or nothing) → 0.
+    private static int ChineseAge(ReadOnlySpan<char> numerals)
+    {
+        static int Digit(char c) => c switch
+        {
+            '一' => 1, '二' or '两' or '兩' => 2, '三' => 3, '四' => 4, '五' => 5, '六' => 6, '七' => 7, '八' => 8, '九' => 9, _ => 0,
+        };
+        return numerals.Length switch
+        {
+            1 => numerals[0] == '十' ? 10 : Digit(numerals[0]),
+            2 when numerals[0] == '十' => 10 + Digit(numerals[1]),
+            _ => 0,
+        };
     }
 
     private static int MatchUnit(string text, int from)

@@ -33,6 +33,7 @@ internal enum CueKind : long
     NameStop = 1L << 25,      // words that end a name run (身份证, 手机 …) – used by the CJK name reader
     Generic = 1L << 26,       // statistics, template, handout: content about nobody in particular
     Honorific = 1L << 27,     // さん, 様, 님: the name stands before it
+    Title = 1L << 28,         // Mr, Frau, Bapak: one name word after it is enough
     Suffix = 1L << 61,        // a condition suffix (-炎, -障碍): the finding takes the CJK stem before it
     Prefix = 1L << 62,        // internal: entry matches as a word prefix (stem*)
 }

@@ -5,6 +5,9 @@ internal sealed class ScanContext
 {
     private readonly List<PiiFinding> _findings = [];
 
+    // Spans of the findings, kept sorted by start (they never overlap), for logarithmic overlap and range queries.
+    private readonly List<(int Start, int End, string Type)> _spans = [];
+
     public ScanContext(string text, List<CueHit> cues, string locale)
     {
         Text = text;
@@ -37,18 +40,52 @@ internal sealed class ScanContext
             return;
         }
         _findings.Add(new PiiFinding(type, Text.Substring(start, length), start, length));
+        _spans.Insert(FirstSpanFrom(start), (start, start + length, type));
     }
 
     public bool Overlaps(int start, int length)
     {
-        foreach (var f in _findings)
+        var i = FirstSpanFrom(start);
+        // The span starting at or after start overlaps if it starts before our end; the one before if it ends after our start.
+        return (i < _spans.Count && _spans[i].Start < start + length) || (i > 0 && _spans[i - 1].End > start);
+    }
+
+    /// <summary>Does any finding start within [from, to)?</summary>
+    public bool AnyFindingStartsIn(int from, int to)
+    {
+        var i = FirstSpanFrom(from);
+        return i < _spans.Count && _spans[i].Start < to;
+    }
+
+    /// <summary>The start of the first finding at or after <paramref name="pos"/> whose type is not <paramref name="exceptType"/>, or -1.</summary>
+    public int NextFindingStart(int pos, string exceptType)
+    {
+        for (var i = FirstSpanFrom(pos); i < _spans.Count; i++)
         {
-            if (start < f.Start + f.Length && f.Start < start + length)
+            if (_spans[i].Type != exceptType)
             {
-                return true;
+                return _spans[i].Start;
             }
         }
-        return false;
+        return -1;
+    }
+
+    private int FirstSpanFrom(int pos)
+    {
+        int lo = 0, hi = _spans.Count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (_spans[mid].Start < pos)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     /// <summary>Is there a cue of <paramref name="kind"/> ending within <paramref name="window"/> chars before <paramref name="pos"/> (on the same line unless told otherwise)?</summary>
@@ -116,17 +153,19 @@ internal sealed class ScanContext
 
     public bool CueOnLine(int pos, CueKind kind)
     {
-        var start = LineStart(pos);
         var end = LineEnd(pos);
-        foreach (var hit in Cues)
+        for (var i = FirstCueAtOrAfter(LineStart(pos)); i < Cues.Count && Cues[i].Start < end; i++)
         {
-            if (hit.Start >= start && hit.Start < end && (hit.Kinds & kind) != 0)
+            if ((Cues[i].Kinds & kind) != 0)
             {
                 return true;
             }
         }
         return false;
     }
+
+    /// <summary>Does any finding start on the line holding <paramref name="pos"/>?</summary>
+    public bool FindingOnLine(int pos) => AnyFindingStartsIn(LineStart(pos), LineEnd(pos));
 
     public int LineStart(int pos)
     {
