@@ -8,4 +8,5 @@ root.Subcommands.Add(PoliciesCommand.Create());
 root.Subcommands.Add(AuditCommand.Create());
 root.Subcommands.Add(DataflowCommand.Create());
 root.Subcommands.Add(Platform.Cli.Traces.TracesCommand.Create());
+root.Subcommands.Add(Platform.Cli.Pii.PiiEvalCommand.Create());
 return await root.Parse(args).InvokeAsync();
