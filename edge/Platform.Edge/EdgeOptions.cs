@@ -37,6 +37,9 @@ public sealed class ZoneEndpoint
 {
     public string? Url { get; set; }
     public string? SigningKey { get; set; }
+
+    /// <summary>Root of that zone's local decision log, where the edge records what it decided for requests served (or refused) there.</summary>
+    public string? DecisionLogDirectory { get; set; }
 }
 
 /// <summary>Time to first token a request may wait, by kind, when the client sends no budget header.</summary>

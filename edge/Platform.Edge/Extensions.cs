@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Platform.Compliance;
 using Platform.Contracts.Hosting;
 using Platform.Edge.Callers;
+using Platform.Edge.Decisions;
 using Platform.Edge.Forwarding;
 using Platform.Edge.Tagging;
 using Platform.Pii;
@@ -20,6 +21,7 @@ internal static class Extensions
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<PiiClassifier>();
         services.AddSingleton<CallerIdentity>();
+        services.AddSingleton<EdgeDecisionLogs>();
         services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<EdgeOptions>();
@@ -32,6 +34,7 @@ internal static class Extensions
             },
             sp.GetRequiredService<EdgeOptions>(),
             sp.GetRequiredService<ComplianceModel>(),
+            sp.GetRequiredService<EdgeDecisionLogs>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<ZoneForwarder>>()));
         return builder;

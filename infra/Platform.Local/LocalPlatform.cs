@@ -82,7 +82,12 @@ public sealed class LocalPlatform : IAsyncDisposable
         var edge = EdgeApp.Create([
             .. Common(Options.EdgePort),
             "--Edge:TrustLoopback=true",
-            .. Model.Zones.SelectMany(z => new[] { $"--Edge:Zones:{z.Id}:Url={regional[z.Id]}", $"--Edge:Zones:{z.Id}:SigningKey={Convert.ToBase64String(keys[z.Id])}" }),
+            .. Model.Zones.SelectMany(z => new[]
+            {
+                $"--Edge:Zones:{z.Id}:Url={regional[z.Id]}",
+                $"--Edge:Zones:{z.Id}:SigningKey={Convert.ToBase64String(keys[z.Id])}",
+                $"--Edge:Zones:{z.Id}:DecisionLogDirectory={TraceDirectory(z.Id)}",
+            }),
             .. Options.ExtraArgs("edge"),
         ]);
         EdgeUrl = await StartAsync(edge, ct);

@@ -20,6 +20,7 @@ public sealed class EdgeHttpTests : IAsyncLifetime
     private static readonly byte[] FraKey = RandomNumberGenerator.GetBytes(32);
     private static readonly byte[] CnKey = RandomNumberGenerator.GetBytes(32);
     private readonly Dictionary<string, FakeRegional> _zones = [];
+    private readonly string _data = Path.Combine(Path.GetTempPath(), "edge-tests-" + Guid.NewGuid().ToString("N"));
     private WebApplication _edge = null!;
     private HttpClient _client = null!;
 
@@ -36,7 +37,12 @@ public sealed class EdgeHttpTests : IAsyncLifetime
             "--Edge:Zone=sgp",
             "--Edge:TrustLoopback=true",
             $"--Edge:ApiKeys:{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes("sk-acme")))}=acme-shanghai",
-            .. new[] { ("sgp", SgpKey), ("fra", FraKey), ("cn", CnKey) }.SelectMany(z => new[] { $"--Edge:Zones:{z.Item1}:Url={_zones[z.Item1].Url}", $"--Edge:Zones:{z.Item1}:SigningKey={Convert.ToBase64String(z.Item2)}" }),
+            .. new[] { ("sgp", SgpKey), ("fra", FraKey), ("cn", CnKey) }.SelectMany(z => new[]
+            {
+                $"--Edge:Zones:{z.Item1}:Url={_zones[z.Item1].Url}",
+                $"--Edge:Zones:{z.Item1}:SigningKey={Convert.ToBase64String(z.Item2)}",
+                $"--Edge:Zones:{z.Item1}:DecisionLogDirectory={Path.Combine(_data, z.Item1)}",
+            }),
         ]);
         await _edge.StartAsync();
         _client = new HttpClient { BaseAddress = new Uri(_edge.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First()) };
@@ -51,7 +57,17 @@ public sealed class EdgeHttpTests : IAsyncLifetime
         {
             await z.DisposeAsync();
         }
+
+        if (Directory.Exists(_data))
+        {
+            Directory.Delete(_data, recursive: true);
+        }
     }
+
+    private string[] DecisionLines(string zone) =>
+        Directory.Exists(Path.Combine(_data, zone))
+            ? Directory.GetFiles(Path.Combine(_data, zone), "*.jsonl", SearchOption.AllDirectories).SelectMany(File.ReadAllLines).ToArray()
+            : [];
 
     private static HttpRequestMessage Chat(string prompt, string? country = null, string model = "auto")
     {
@@ -87,6 +103,23 @@ public sealed class EdgeHttpTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task FailedClosedPiiRequest_IsRecordedInItsHomeZonesDecisionLog_WithTypeNamesOnly()
+    {
+        _zones["cn"].Status = 503;
+
+        await _client.SendAsync(Chat(PrcIdPrompt, "CN"));
+
+        var record = JsonDocument.Parse(DecisionLines("cn").ShouldHaveSingleItem()).RootElement;
+        record.GetProperty("outcome").GetString().ShouldBe("failed_closed");
+        record.GetProperty("home_zone").GetString().ShouldBe("cn");
+        record.TryGetProperty("serving_zone", out _).ShouldBeFalse("no zone served it");
+        record.GetProperty("pii_types").EnumerateArray().Select(t => t.GetString()).ShouldContain("prc_id");
+        record.GetRawText().ShouldNotContain("11010519491231002X");
+        DecisionLines("sgp").ShouldBeEmpty();
+        DecisionLines("fra").ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task NonPiiRequest_HomeZoneDown_FailsOverToTheAllowedZone()
     {
         _zones["sgp"].Status = 503;
@@ -100,6 +133,8 @@ public sealed class EdgeHttpTests : IAsyncLifetime
         verdict.ShouldBe(TagVerdict.Valid);
         tags!.HomeZone.ShouldBe("sgp");
         tags.ServingZone.ShouldBe("fra");
+        JsonDocument.Parse(DecisionLines("fra").ShouldHaveSingleItem()).RootElement.GetProperty("serving_zone").GetString().ShouldBe("fra");
+        DecisionLines("sgp").ShouldBeEmpty();
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Platform.Compliance;
 using Platform.Contracts.OpenAi;
 using Platform.Contracts.Tags;
+using Platform.Edge.Decisions;
 using Platform.Edge.Tagging;
 
 namespace Platform.Edge.Forwarding;
@@ -13,7 +14,7 @@ namespace Platform.Edge.Forwarding;
 /// unbuffered. The list comes from the compliance model, so a PII request's list holds its home zone
 /// only: when that zone cannot serve, the request fails closed and its body goes nowhere else.
 /// </summary>
-internal sealed class ZoneForwarder(HttpClient http, EdgeOptions options, ComplianceModel model, TimeProvider time, ILogger<ZoneForwarder> log)
+internal sealed class ZoneForwarder(HttpClient http, EdgeOptions options, ComplianceModel model, EdgeDecisionLogs decisions, TimeProvider time, ILogger<ZoneForwarder> log)
 {
     private static readonly string[] RelayedHeaders =
         [InternalHeaders.ServedZone, InternalHeaders.HomeZone, InternalHeaders.Pool, "Cache-Control"];
@@ -62,17 +63,20 @@ internal sealed class ZoneForwarder(HttpClient http, EdgeOptions options, Compli
 
                 EdgeLog.Routed(log, requestId, tenant.Id, decision.Home.Zone, zone, decision.DataClass.ToWire(), tags.Locale, tags.CostTier, (int)response.StatusCode);
                 await RelayAsync(context, response, ct);
+                await decisions.AppendAsync(decision, tenant, requestId, requestedModel, zone, response.IsSuccessStatusCode ? "ok" : "regional_error", (int)response.StatusCode);
                 return;
             }
         }
 
-        await FailClosedAsync(context, decision, requestId);
+        var outcome = await FailClosedAsync(context, decision, requestId);
+        await decisions.AppendAsync(decision, tenant, requestId, requestedModel, null, outcome, StatusCodes.Status503ServiceUnavailable);
     }
 
-    private async Task FailClosedAsync(HttpContext context, EdgeDecision decision, string requestId)
+    private async Task<string> FailClosedAsync(HttpContext context, EdgeDecision decision, string requestId)
     {
         var home = decision.Home.Zone;
         IResult error;
+        string outcome;
         if (model.DataClasses.IsPersonal(decision.DataClass))
         {
             EdgeLog.FailedClosed(log, requestId, home, decision.DataClass.ToWire());
@@ -80,6 +84,7 @@ internal sealed class ZoneForwarder(HttpClient http, EdgeOptions options, Compli
                 StatusCodes.Status503ServiceUnavailable,
                 $"This request contains personal data (class '{decision.DataClass.ToWire()}') and may only be served in its home zone '{home}', which cannot serve it now. It was not sent to any other zone. Retry later.",
                 "home_zone_unavailable");
+            outcome = "failed_closed";
         }
         else
         {
@@ -88,9 +93,11 @@ internal sealed class ZoneForwarder(HttpClient http, EdgeOptions options, Compli
                 StatusCodes.Status503ServiceUnavailable,
                 $"No zone allowed to serve this request ({string.Join(", ", decision.ServingZones)}) can serve it now. Retry later.",
                 "no_zone_available");
+            outcome = "no_zone_available";
         }
 
         await error.ExecuteAsync(context);
+        return outcome;
     }
 
     private static async Task RelayAsync(HttpContext context, HttpResponseMessage response, CancellationToken ct)
