@@ -14,6 +14,7 @@ public static class Invariant
     public const string StackValid = "stack-valid";
     public const string StackCoverage = "one-stack-per-zone";
     public const string ServedWherePolicyAllows = "served-where-allowed";
+    public const string RecordOfProcessing = "record-of-processing";
 
     /// <summary>What each rule promises, in the words the audit report prints.</summary>
     public static readonly IReadOnlyList<(string Id, string Promise)> All =
@@ -28,6 +29,7 @@ public static class Invariant
         (ZonePlacement, "Every resource of a stack is in its zone's cloud partition and region."),
         (StackValid, "Every stack config builds a deployment plan."),
         (StackCoverage, "Every zone is deployed by exactly one stack."),
+        (RecordOfProcessing, "The record of processing names a real controller and officer in every zone."),
         (ServedWherePolicyAllows, "Every request was served in a zone the policies allow for its home zone and data class."),
     ];
 }

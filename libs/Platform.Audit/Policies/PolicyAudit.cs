@@ -65,6 +65,12 @@ public static class PolicyAudit
             }
         }
 
+        foreach (var contact in model.Processing.Zones.Select(z => z.Officer).Prepend(model.Processing.Controller).Where(c => c.IsPlaceholder))
+        {
+            yield return new AuditFinding(Severity.Warning, Invariant.RecordOfProcessing, contact.Origin.File, contact.Origin.Line, contact.Role,
+                $"The {contact.Role} is a placeholder ({contact.Name}).", "Fill in the name and contact before the maps go to a regulator or a data subject.");
+        }
+
         foreach (var rule in model.Failover.Where(r => string.IsNullOrWhiteSpace(r.Basis)))
         {
             yield return Finding(Invariant.TransferBasis, rule.Origin, $"flows.{rule.From}.failover",

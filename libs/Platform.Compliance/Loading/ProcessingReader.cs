@@ -13,7 +13,8 @@ internal static class ProcessingReader
             "Controller",
             c["name"].String("Give the controller's legal name."),
             c["address"].String("Give the controller's registered address."),
-            c["contact"].String("Give the address data subjects and regulators write to."));
+            c["contact"].String("Give the address data subjects and regulators write to."),
+            new Origin(root.Source.File, c.Line));
 
         var purposes = new List<Purpose>();
         foreach (var (id, p) in root["purposes"].Entries("List the purposes of processing, each with a description and its data classes."))
@@ -54,7 +55,8 @@ internal static class ProcessingReader
                 d["role"].String("Name the officer's statutory role, like Data Protection Officer (GDPR Art. 37-39)."),
                 d["name"].String("Give the officer's name (a placeholder in [brackets] until appointed)."),
                 "",
-                d["contact"].String("Give the address the officer is reached at."));
+                d["contact"].String("Give the address the officer is reached at."),
+                new Origin(root.Source.File, d.Line));
 
             var processors = new List<Processor>();
             foreach (var item in z["processors"].Items($"List zones.{id}.processors: who hosts each part of the zone."))

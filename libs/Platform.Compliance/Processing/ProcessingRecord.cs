@@ -38,8 +38,11 @@ public static class SystemPartNames
     }
 }
 
-/// <summary>A responsible person or organisation and how to reach them.</summary>
-public sealed record Contact(string Role, string Name, string Address, string ContactPoint);
+/// <summary>A responsible person or organisation and how to reach them; a value in [brackets] is a placeholder.</summary>
+public sealed record Contact(string Role, string Name, string Address, string ContactPoint, Origin Origin)
+{
+    public bool IsPlaceholder => new[] { Name, Address, ContactPoint }.Any(v => v.StartsWith('['));
+}
 
 public sealed record Purpose(string Id, string Description, IReadOnlyList<DataClass> Classes, Origin Origin);
 

@@ -78,6 +78,20 @@ public sealed class PolicyAuditTests
     }
 
     [Fact]
+    public void PlaceholderContacts_AreWarnings_NotViolations()
+    {
+        using var copy = new RepoCopy()
+            .Replace("policies/processing.yaml", "name: \"[Name of the EU DPO]\"", "name: Dr. Erika Muster")
+            .Replace("policies/processing.yaml", "contact: \"[dpo-eu@controller.example]\"", "contact: dpo@muster.example");
+
+        var warnings = copy.Audit().Findings.Where(f => f.Severity == Severity.Warning && f.Rule == Invariant.RecordOfProcessing).ToArray();
+
+        warnings.Select(w => w.Line).ShouldBe([copy.LineOf("policies/processing.yaml", "name: \"[Controller legal name]\""), copy.LineOf("policies/processing.yaml", "role: Data Protection Officer (PDPA"),
+            copy.LineOf("policies/processing.yaml", "role: Person in charge")]);
+        copy.Audit().Passed.ShouldBeTrue();
+    }
+
+    [Fact]
     public void Finding_PrintsSeverityRuleAndFileLine()
     {
         var finding = new AuditFinding(Severity.Violation, Invariant.TraceRetention, "Pulumi.sgp.yaml", 27, "platform:traceRetentionDays", "Too long.", "Shorten it.");
