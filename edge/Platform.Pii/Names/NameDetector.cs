@@ -331,7 +331,13 @@ internal sealed class NameDetector(NameLexicon lexicon)
         var i = 0;
         while (i < text.Length)
         {
-            if (!char.IsUpper(text[i]) || (i > 0 && Chars.IsWordLetter(text[i - 1])))
+            var k = text.AsSpan(i).IndexOfAny(Chars.UpperWordLetters);
+            if (k < 0)
+            {
+                return;
+            }
+            i += k;
+            if (i > 0 && Chars.IsWordLetter(text[i - 1]))
             {
                 i++;
                 continue;
@@ -426,7 +432,7 @@ internal sealed class NameDetector(NameLexicon lexicon)
     private void AddChecked(ScanContext ctx, int start, int length)
     {
         var name = ctx.Text.AsSpan(start, length);
-        if (lexicon.IsPublic(name) || OverlapsCue(ctx, start, length, CueKind.Placeholder | CueKind.Religion | CueKind.Health | CueKind.SexualOrientation | CueKind.NameCue | CueKind.PhoneCue | CueKind.NationalIdCue | CueKind.StreetWord))
+        if (lexicon.IsPublic(name) || ctx.CueOverlaps(start, length, CueKind.Placeholder | CueKind.Religion | CueKind.Health | CueKind.SexualOrientation | CueKind.NameCue | CueKind.PhoneCue | CueKind.NationalIdCue | CueKind.StreetWord))
         {
             return;
         }
@@ -438,21 +444,5 @@ internal sealed class NameDetector(NameLexicon lexicon)
             }
         }
         ctx.Add(PiiTypes.PersonName, start, length);
-    }
-
-    private static bool OverlapsCue(ScanContext ctx, int start, int length, CueKind kinds)
-    {
-        foreach (var hit in ctx.Cues)
-        {
-            if (hit.Start >= start + length)
-            {
-                break;
-            }
-            if (hit.End > start && (hit.Kinds & kinds) != 0)
-            {
-                return true;
-            }
-        }
-        return false;
     }
 }

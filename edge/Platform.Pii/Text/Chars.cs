@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Platform.Pii.Text;
 
 /// <summary>Character classes used by the hand-written scanners.</summary>
@@ -18,8 +20,33 @@ internal static class Chars
 
     public static bool IsHangul(char c) => c is >= '\uAC00' and <= '\uD7A3' or >= '\u1100' and <= '\u11FF' or >= '\u3130' and <= '\u318F';
 
+    private const byte WordLetterFlag = 1;
+    private const byte UpperLetterFlag = 2;
+
+    // One table load instead of Unicode category lookups: these checks run for nearly every character of a prompt.
+    private static readonly byte[] Letters = BuildLetters();
+
+    private static byte[] BuildLetters()
+    {
+        var table = new byte[char.MaxValue + 1];
+        for (var i = 0; i <= char.MaxValue; i++)
+        {
+            var c = (char)i;
+            var word = c < '\u0250' ? char.IsLetter(c) : c is >= '\u1E00' and <= '\u1EFF' || (c < '\u0530' && char.IsLetter(c));
+            table[i] = (byte)((word ? WordLetterFlag : 0) | (word && char.IsUpper(c) ? UpperLetterFlag : 0));
+        }
+        return table;
+    }
+
+    /// <summary>Every upper-case letter of the alphabetic scripts, for vectorised jumps to the next capitalised word.</summary>
+    public static readonly SearchValues<char> UpperWordLetters = SearchValues.Create(
+        string.Concat(Enumerable.Range(0, char.MaxValue + 1).Where(i => (Letters[i] & UpperLetterFlag) != 0).Select(i => (char)i)));
+
     /// <summary>Letters of alphabetic scripts (Latin with diacritics, Greek, Cyrillic), where words are space-delimited.</summary>
-    public static bool IsWordLetter(char c) => c < '\u0250' ? char.IsLetter(c) : c is >= '\u1E00' and <= '\u1EFF' || (c < '\u0530' && char.IsLetter(c));
+    public static bool IsWordLetter(char c) => (Letters[c] & WordLetterFlag) != 0;
+
+    /// <summary>An upper-case letter of an alphabetic script (never a CJK character).</summary>
+    public static bool IsUpperWordLetter(char c) => (Letters[c] & UpperLetterFlag) != 0;
 
     public static bool IsCjk(char c) => IsHan(c) || IsKana(c) || IsHangul(c);
 

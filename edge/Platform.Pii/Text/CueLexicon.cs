@@ -1,8 +1,10 @@
+using System.Buffers;
+
 namespace Platform.Pii.Text;
 
 /// <summary>
 /// All cue words and sensitive-term lexicons, matched in one pass over the text: Latin-script terms are tried only at
-/// word starts (keyed by their first two letters), CJK terms at characters that begin one (a 64K-entry class table),
+/// word starts (keyed by a hash of their first word), CJK terms at characters that begin one (a 64K-entry class table),
 /// and stem suffixes (Haupt|straße) at word ends. Cost is linear in the text plus the candidates actually compared.
 /// </summary>
 internal sealed class CueLexicon
@@ -11,8 +13,16 @@ internal sealed class CueLexicon
     private const byte StartsCjkTerm = 2;
 
     private readonly byte[] _charClass = new byte[char.MaxValue + 1];
-    private readonly Dictionary<int, Entry[]> _latinByFirstTwo;
-    private readonly Entry[]?[] _asciiByFirstTwo = new Entry[]?[128 * 128];
+    private const ulong FnvOffset = 14695981039346656037;
+    private const ulong FnvPrime = 1099511628211;
+
+    // Latin terms keyed by the hash of their first word (lower-cased): one lookup per word of text.
+    private readonly Dictionary<ulong, Entry[]> _latinByFirstWord;
+
+    // Word-prefix terms ("diabet*") cannot be found by whole-word hash; they are few and tried at every word start.
+    private readonly Entry[] _latinPrefixes;
+    private readonly SearchValues<char> _prefixFirstChars;
+    private readonly SearchValues<char> _suffixLastChars;
     private readonly Entry[]?[] _otherByFirstChar = new Entry[]?[char.MaxValue + 1];
     private readonly Entry[] _latinSuffixes;
 
@@ -25,19 +35,15 @@ internal sealed class CueLexicon
             _charClass[c] = IsWordChar((char)c) ? WordChar : (byte)0;
         }
         var latin = entries.Where(e => IsWordChar(e.Term[0])).ToList();
-        _latinByFirstTwo = latin
-            .Where(e => (e.Kinds & CueKind.Suffix) == 0)
-            .GroupBy(e => Key(e.Term, 0))
+        _latinByFirstWord = latin
+            .Where(e => (e.Kinds & (CueKind.Suffix | CueKind.Prefix)) == 0)
+            .GroupBy(e => FirstWordHash(e.Term, 0, out _))
             .ToDictionary(g => g.Key, g => g.OrderByDescending(e => e.Term.Length).ToArray());
+        _latinPrefixes = [.. latin.Where(e => (e.Kinds & CueKind.Prefix) != 0)];
         _latinSuffixes = [.. latin.Where(e => (e.Kinds & CueKind.Suffix) != 0)];
-        // ASCII keys (the vast majority) index a flat table instead of hashing.
-        foreach (var (key, bucket) in _latinByFirstTwo)
-        {
-            if (key >> 16 < 128 && (key & 0xFFFF) < 128)
-            {
-                _asciiByFirstTwo[((key >> 16) * 128) + (key & 0xFFFF)] = bucket;
-            }
-        }
+        // Cheap pre-filters: most words can start no prefix term and end no suffix term.
+        _prefixFirstChars = SearchValues.Create(string.Concat(_latinPrefixes.Select(e => $"{char.ToLowerInvariant(e.Term[0])}{char.ToUpperInvariant(e.Term[0])}")));
+        _suffixLastChars = SearchValues.Create(string.Concat(_latinSuffixes.Select(e => $"{char.ToLowerInvariant(e.Term[^1])}{char.ToUpperInvariant(e.Term[^1])}")));
         var other = entries.Where(e => !IsWordChar(e.Term[0])).ToList();
         foreach (var e in other)
         {
@@ -94,17 +100,23 @@ internal sealed class CueLexicon
             var cls = _charClass[text[i]];
             if ((cls & WordChar) != 0)
             {
-                var end = i + 1;
-                while (end < text.Length && (_charClass[text[end]] & WordChar) != 0)
-                {
-                    end++;
-                }
+                var hash = FirstWordHash(text, i, out var end);
                 // No entry starts with a digit; digit runs are the number scanners' business.
                 if (!Chars.IsAsciiDigit(text[i]) && !Continues(text, i - 1, -1))
                 {
-                    MatchLatin(text, i, hits);
+                    if (_latinByFirstWord.TryGetValue(hash, out var bucket))
+                    {
+                        MatchAt(text, i, bucket, hits);
+                    }
+                    if (_prefixFirstChars.Contains(text[i]))
+                    {
+                        MatchPrefixes(text, i, end, hits);
+                    }
                 }
-                MatchSuffixes(text, i, end, hits);
+                if (_suffixLastChars.Contains(text[end - 1]))
+                {
+                    MatchSuffixes(text, i, end, hits);
+                }
                 i = end;
                 continue;
             }
@@ -117,29 +129,16 @@ internal sealed class CueLexicon
         return hits;
     }
 
-    private void MatchLatin(string text, int start, List<CueHit> hits)
+    private void MatchPrefixes(string text, int start, int end, List<CueHit> hits)
     {
-        var key = Key(text, start);
-        if (Bucket(key) is { } bucket)
+        var first = Lower(text[start]);
+        foreach (var entry in _latinPrefixes)
         {
-            MatchAt(text, start, bucket, hits);
+            if (Lower(entry.Term[0]) == first && end - start >= entry.Term.Length && text.AsSpan(start).StartsWith(entry.Term, StringComparison.OrdinalIgnoreCase) && TryBound(text, start, entry, out var length))
+            {
+                hits.Add(new CueHit(start, length, entry.Kinds & ~CueKind.Prefix));
+            }
         }
-        // One-letter entries ("I") and entries whose second char is not a letter ("a.n.", "a/c").
-        if ((key & 0xFFFF) != 0 && Bucket(key & ~0xFFFF) is { } shortBucket)
-        {
-            MatchAt(text, start, shortBucket, hits);
-        }
-    }
-
-    private Entry[]? Bucket(int key)
-    {
-        var first = key >> 16;
-        var second = key & 0xFFFF;
-        if (first < 128 && second < 128)
-        {
-            return _asciiByFirstTwo[(first * 128) + second];
-        }
-        return _latinByFirstTwo.GetValueOrDefault(key);
     }
 
     private static void MatchAt(string text, int start, Entry[] bucket, List<CueHit> hits)
@@ -182,16 +181,20 @@ internal sealed class CueLexicon
         }
     }
 
-    private static int Key(ReadOnlySpan<char> s, int start, bool single = false)
+    // FNV-1a over the lower-cased run of word characters starting at start; end receives where the run stops.
+    private static ulong FirstWordHash(ReadOnlySpan<char> s, int start, out int end)
     {
-        var first = Lower(s[start]);
-        var second = single || start + 1 >= s.Length || !IsWordChar(s[start + 1]) ? '\0' : Lower(s[start + 1]);
-        return (first << 16) | second;
+        var hash = FnvOffset;
+        end = start;
+        while (end < s.Length && IsWordChar(s[end]))
+        {
+            hash = (hash ^ Lower(s[end])) * FnvPrime;
+            end++;
+        }
+        return hash;
     }
 
     private static char Lower(char c) => c < 128 ? (Chars.IsAsciiUpper(c) ? (char)(c | 0x20) : c) : char.ToLowerInvariant(c);
-
-    private static int Key(string term, int start) => Key(term.AsSpan(), start);
 
     private static bool TryBound(string text, int start, Entry entry, out int length)
     {

@@ -70,23 +70,7 @@ internal sealed class ScanContext
         return -1;
     }
 
-    private int FirstSpanFrom(int pos)
-    {
-        int lo = 0, hi = _spans.Count;
-        while (lo < hi)
-        {
-            var mid = (lo + hi) >>> 1;
-            if (_spans[mid].Start < pos)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-        return lo;
-    }
+    private int FirstSpanFrom(int pos) => LowerBound(_spans, pos, static s => s.Start);
 
     /// <summary>Is there a cue of <paramref name="kind"/> ending within <paramref name="window"/> chars before <paramref name="pos"/> (on the same line unless told otherwise)?</summary>
     public bool CueBefore(int pos, CueKind kind, int window, bool sameLine = true) => LastCueBefore(pos, kind, window, sameLine) is not null;
@@ -133,13 +117,16 @@ internal sealed class ScanContext
     }
 
     // Cues are in text order: binary search for the first one starting at or after pos.
-    private int FirstCueAtOrAfter(int pos)
+    private int FirstCueAtOrAfter(int pos) => LowerBound(Cues, pos, static c => c.Start);
+
+    // Index of the first item whose start is at or after pos, in a list sorted by start.
+    private static int LowerBound<T>(List<T> items, int pos, Func<T, int> startOf)
     {
-        int lo = 0, hi = Cues.Count;
+        int lo = 0, hi = items.Count;
         while (lo < hi)
         {
             var mid = (lo + hi) >>> 1;
-            if (Cues[mid].Start < pos)
+            if (startOf(items[mid]) < pos)
             {
                 lo = mid + 1;
             }
@@ -157,6 +144,22 @@ internal sealed class ScanContext
         for (var i = FirstCueAtOrAfter(LineStart(pos)); i < Cues.Count && Cues[i].Start < end; i++)
         {
             if ((Cues[i].Kinds & kind) != 0)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // No cue entry is longer than this, so a cue overlapping [start, …) begins at most this far before start.
+    private const int MaxCueLength = 48;
+
+    /// <summary>Does a cue of <paramref name="kinds"/> overlap [start, start + length)?</summary>
+    public bool CueOverlaps(int start, int length, CueKind kinds)
+    {
+        for (var i = FirstCueAtOrAfter(start - MaxCueLength); i < Cues.Count && Cues[i].Start < start + length; i++)
+        {
+            if (Cues[i].End > start && (Cues[i].Kinds & kinds) != 0)
             {
                 return true;
             }
