@@ -68,8 +68,10 @@ internal static class AuditCommand
         var table = new Table().AddColumns("invariant", "result", "promise");
         foreach (var (id, promise) in Invariant.All.Where(i => i.Id != Invariant.ServedWherePolicyAllows))
         {
-            var count = report.Violations.Count(f => f.Rule == id);
-            table.AddRow(id, count == 0 ? "[green]holds[/]" : $"[red]{count} violation(s)[/]", Markup.Escape(promise));
+            var violations = report.Violations.Count(f => f.Rule == id);
+            var warnings = report.Findings.Count(f => f.Rule == id && f.Severity == Severity.Warning);
+            var result = violations > 0 ? $"[red]{violations} violation(s)[/]" : warnings > 0 ? $"[yellow]{warnings} warning(s)[/]" : "[green]holds[/]";
+            table.AddRow(id, result, Markup.Escape(promise));
         }
 
         AnsiConsole.Write(table);

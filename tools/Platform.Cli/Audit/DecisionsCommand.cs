@@ -75,34 +75,29 @@ internal static class DecisionsCommand
     private static void Print(DecisionReport report)
     {
         AnsiConsole.MarkupLineInterpolated($"Zone [bold]{report.Zone}[/], {report.From:u} to {report.To:u}: {report.Requests} request(s), {report.Records} record(s).");
-        var grid = new Grid().AddColumns(5);
-        grid.AddRow(Counts("data class", report.ByDataClass), Counts("locale", report.ByLocale), Counts("tier", report.ByTier), Counts("serving zone", report.ByServingZone), Counts("outcome", report.ByOutcome));
-        AnsiConsole.Write(grid);
-        if (report.Violations.Count == 0)
+        var table = new Table().AddColumns("by", "value", "requests");
+        foreach (var (title, counts) in new[]
         {
-            AnsiConsole.MarkupLine("[green]No request was served where the policies do not allow.[/]");
-            return;
+            ("data class", report.ByDataClass), ("locale", report.ByLocale), ("tier", report.ByTier),
+            ("serving zone", report.ByServingZone), ("outcome", report.ByOutcome),
+        })
+        {
+            foreach (var (value, count) in counts)
+            {
+                table.AddRow(title, Markup.Escape(value), count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
         }
 
-        var table = new Table().AddColumns("request", "time", "source", "home", "class", "serving", "pool", "why");
+        AnsiConsole.Write(table);
         foreach (var v in report.Violations)
         {
             var r = v.Record;
-            table.AddRow(Markup.Escape(r.RequestId), r.Time.ToString("u"), r.Source.ToString(), r.HomeZone, r.DataClass.ToWire(), r.ServingZone ?? "", r.Pool ?? "", Markup.Escape(v.Reason));
+            AnsiConsole.MarkupLineInterpolated(
+                $"[red]violation[/] [bold]{r.RequestId}[/] {r.Time:u} ({r.Source.ToString().ToLowerInvariant()}): home {r.HomeZone}, {r.DataClass.ToWire()}, served in {r.ServingZone} on {r.Pool ?? "-"}: {v.Reason}");
         }
 
-        AnsiConsole.MarkupLineInterpolated($"[red]{report.Violations.Count} violation(s):[/]");
-        AnsiConsole.Write(table);
-    }
-
-    private static Table Counts(string title, IReadOnlyDictionary<string, int> counts)
-    {
-        var table = new Table().AddColumns(title, "requests");
-        foreach (var (key, count) in counts)
-        {
-            table.AddRow(Markup.Escape(key), count.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        }
-
-        return table;
+        AnsiConsole.MarkupLine(report.Violations.Count == 0
+            ? "[green]No request was served where the policies do not allow.[/]"
+            : $"[red]{report.Violations.Count} violation(s).[/]");
     }
 }
