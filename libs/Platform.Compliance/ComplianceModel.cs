@@ -22,7 +22,8 @@ public sealed class ComplianceModel
         IReadOnlyList<ModelSpec> models,
         IReadOnlyList<Pool> pools,
         IReadOnlyList<Tenant> tenants,
-        ProcessingRecord processing)
+        ProcessingRecord processing,
+        RoutingPolicy routing)
     {
         DefaultHomeZone = defaultHomeZone;
         Zones = zones;
@@ -34,6 +35,7 @@ public sealed class ComplianceModel
         Pools = pools;
         Tenants = tenants;
         Processing = processing;
+        Routing = routing;
         _zones = zones.ToFrozenDictionary(z => z.Id, StringComparer.Ordinal);
         _countryHome = zones.SelectMany(z => z.HomeCountries.Select(c => (c, z.Id)))
             .ToFrozenDictionary(p => p.c, p => p.Id, StringComparer.OrdinalIgnoreCase);
@@ -52,6 +54,9 @@ public sealed class ComplianceModel
 
     /// <summary>The record of processing (processing.yaml): controller, officers, purposes, processors, security measures.</summary>
     public ProcessingRecord Processing { get; }
+
+    /// <summary>How each zone spends on a request (routing.yaml): verifier, reasoning budgets, system prompts, external providers.</summary>
+    public RoutingPolicy Routing { get; }
 
     /// <summary>The policies shipped inside this assembly (the same files as policies/ in the repository).</summary>
     public static ComplianceModel Embedded => EmbeddedModel.Value;

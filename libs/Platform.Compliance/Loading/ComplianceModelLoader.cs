@@ -32,6 +32,7 @@ internal static class ComplianceModelLoader
         var poolsFile = Source("pools.yaml");
         var tenantsFile = Source("tenants.yaml");
         var processingFile = Source("processing.yaml");
+        var routingFile = Source("routing.yaml");
         if (errors.Count > 0)
         {
             return (null, errors);
@@ -45,12 +46,13 @@ internal static class ComplianceModelLoader
         var pools = PoolsReader.ReadPools(poolsFile.Root, catalogue, zones);
         var tenants = TenantsReader.Read(tenantsFile.Root, zoneIds, catalogue.Tiers);
         var processing = ProcessingReader.Read(processingFile.Root, zones);
+        var routing = RoutingReader.Read(routingFile.Root, zones, pools, catalogue.Tiers, processing);
 
         if (errors.Count > 0)
         {
             return (null, errors);
         }
 
-        return (new ComplianceModel(defaultZone, zones, dataClasses, failover, catalogue.Tiers, catalogue.Accelerators, catalogue.Models, pools, tenants, processing), errors);
+        return (new ComplianceModel(defaultZone, zones, dataClasses, failover, catalogue.Tiers, catalogue.Accelerators, catalogue.Models, pools, tenants, processing, routing), errors);
     }
 }

@@ -5,7 +5,7 @@ namespace Platform.Compliance;
 /// <summary>The policy files' texts by name; from a directory, or from the copies embedded at build time.</summary>
 internal static class PolicyFiles
 {
-    public static readonly string[] Names = ["zones.yaml", "data-classes.yaml", "flows.yaml", "pools.yaml", "tenants.yaml", "processing.yaml"];
+    public static readonly string[] Names = ["zones.yaml", "data-classes.yaml", "flows.yaml", "pools.yaml", "tenants.yaml", "processing.yaml", "routing.yaml"];
 
     public static IReadOnlyDictionary<string, string?> FromDirectory(string directory) =>
         Names.ToDictionary(n => Path.Combine(directory, n), n =>
