@@ -84,6 +84,13 @@ start() {
   mkdir -p "$d"
   d=$(cd "$d" && pwd)
   stop "$d"
+  local p
+  for p in "$port" $((port + 1)) $((port + 2)); do
+    if (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then
+      echo "ceph-s3: 127.0.0.1:$p is already in use (another gateway? stop it with: $0 stop <its dir>), or pick another port" >&2
+      exit 4
+    fi
+  done
   rm -rf "${d:?}"/{run,log,mon,osd,rgw,monmap,ceph.conf}
   mkdir -p "$d"/{run,log,mon,osd,rgw}
   # Mon ports derive from the rgw port so two gateways (CI and a developer's) can run side by side.

@@ -56,30 +56,37 @@ internal sealed class S3TraceStore : ITraceStore
         // Nothing is written to a bucket whose lifecycle has not been seen to delete it in time.
         await Guard.EnsureAsync(cancellationToken);
 
+        var request = PutRequest(Bucket, stored, _zone, _kmsKeyId);
+        await _s3.PutObjectAsync(request, cancellationToken);
+        return stored;
+    }
+
+    /// <summary>The write of one trace: its key, its bytes, its tags and metadata, and the zone's key when there is one.</summary>
+    internal static PutObjectRequest PutRequest(string bucket, StoredTrace stored, Zone zone, string? kmsKeyId)
+    {
         var expires = stored.ExpiresAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
         var request = new PutObjectRequest
         {
-            BucketName = Bucket,
+            BucketName = bucket,
             Key = stored.Key,
-            InputStream = new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(trace, TraceJson.Options)),
+            InputStream = new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(stored.Trace, TraceJson.Options)),
             ContentType = "application/json",
             TagSet =
             [
                 new Tag { Key = ExpiresAtTag, Value = expires },
-                new Tag { Key = RetentionClassTag, Value = RetentionClass(_zone) },
-                new Tag { Key = ZoneTag, Value = Zone },
+                new Tag { Key = RetentionClassTag, Value = RetentionClass(zone) },
+                new Tag { Key = ZoneTag, Value = zone.Id },
             ],
         };
         // Also as metadata, so a read learns the expiry without a second request.
         request.Metadata.Add(ExpiresAtTag, expires);
-        if (_kmsKeyId is not null)
+        if (kmsKeyId is not null)
         {
             request.ServerSideEncryptionMethod = ServerSideEncryptionMethod.AWSKMS;
-            request.ServerSideEncryptionKeyManagementServiceKeyId = _kmsKeyId;
+            request.ServerSideEncryptionKeyManagementServiceKeyId = kmsKeyId;
         }
 
-        await _s3.PutObjectAsync(request, cancellationToken);
-        return stored;
+        return request;
     }
 
     public async Task<StoredTrace?> GetAsync(string key, CancellationToken cancellationToken)

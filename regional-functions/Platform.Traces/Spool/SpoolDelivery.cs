@@ -15,7 +15,7 @@ internal sealed partial class SpoolDelivery(TraceSpool spool, ITraceStore target
     : BackgroundService
 {
     private const int BatchSize = 64;
-    private const int Parallelism = 8;
+    private const int Parallelism = 4;
     private static readonly TimeSpan FirstPause = TimeSpan.FromMilliseconds(500);
     private static readonly TimeSpan LongestPause = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan IdleWait = TimeSpan.FromSeconds(30);

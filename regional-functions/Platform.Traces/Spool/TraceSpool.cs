@@ -54,7 +54,8 @@ internal sealed partial class TraceSpool : IDisposable, IAsyncDisposable
         }
 
         _reserved = _entries.Count;
-        _writer = Task.Run(WriteAsync);
+        // A thread of its own: disk writes block, and on a small machine a blocked pool thread delays requests.
+        _writer = Task.Factory.StartNew(Write, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         metrics.Meter.CreateObservableGauge("platform.traces.spool.pending", () => Count, "{trace}", "Traces waiting in the spool.");
         metrics.Meter.CreateObservableGauge("platform.traces.spool.bytes", () => Bytes, "By", "Bytes waiting in the spool.");
     }
@@ -229,15 +230,21 @@ internal sealed partial class TraceSpool : IDisposable, IAsyncDisposable
         }
     }
 
-    private async Task WriteAsync()
+    private void Write()
     {
-        await foreach (var (name, bytes) in _unwritten.Reader.ReadAllAsync())
+        while (_unwritten.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
         {
+            if (!_unwritten.Reader.TryRead(out var item))
+            {
+                continue;
+            }
+
+            var (name, bytes) = item;
             var path = Path.Combine(_options.Directory, name);
             var temp = $"{path}.{Guid.NewGuid():N}{TempExtension}";
             try
             {
-                await File.WriteAllBytesAsync(temp, bytes);
+                File.WriteAllBytes(temp, bytes);
                 File.Move(temp, path, overwrite: true);
                 // The same trace spooled again replaces its file: the older reservation goes.
                 if (_entries.TryGetValue(name, out var previous))
