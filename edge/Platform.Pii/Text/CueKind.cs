@@ -34,6 +34,7 @@ internal enum CueKind : long
     Generic = 1L << 26,       // statistics, template, handout: content about nobody in particular
     Honorific = 1L << 27,     // さん, 様, 님: the name stands before it
     Title = 1L << 28,         // Mr, Frau, Bapak: one name word after it is enough
+    Plural = 1L << 29,        // 我们, 私たち: "we" is not a first-person disclosure, so it masks the shorter 我/私 at its start
     Suffix = 1L << 61,        // a condition suffix (-炎, -障碍): the finding takes the CJK stem before it
     Prefix = 1L << 62,        // internal: entry matches as a word prefix (stem*)
 }

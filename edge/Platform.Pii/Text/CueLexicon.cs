@@ -144,25 +144,42 @@ internal sealed class CueLexicon
     private static void MatchAt(string text, int start, Entry[] bucket, List<CueHit> hits)
     {
         var rest = text.AsSpan(start);
+        var plural = false;
         foreach (var entry in bucket)
         {
             if (rest.StartsWith(entry.Term, StringComparison.OrdinalIgnoreCase) && TryBound(text, start, entry, out var length))
             {
-                hits.Add(new CueHit(start, length, entry.Kinds & ~CueKind.Prefix));
+                Add(hits, start, length, entry.Kinds, ref plural);
             }
         }
+    }
+
+    // Buckets are longest first, so a plural ("我们") is seen before the first-person entry it contains ("我").
+    private static void Add(List<CueHit> hits, int start, int length, CueKind kinds, ref bool plural)
+    {
+        plural |= (kinds & CueKind.Plural) != 0;
+        if (plural && (kinds & CueKind.FirstPerson) != 0 && (kinds & CueKind.Plural) == 0)
+        {
+            kinds &= ~CueKind.FirstPerson;
+            if (kinds == CueKind.None)
+            {
+                return;
+            }
+        }
+        hits.Add(new CueHit(start, length, kinds & ~CueKind.Prefix));
     }
 
     // CJK and other caseless scripts: an ordinal comparison, second character first.
     private static void MatchCaseless(string text, int start, Entry[] bucket, List<CueHit> hits)
     {
         var rest = text.AsSpan(start);
+        var plural = false;
         foreach (var entry in bucket)
         {
             var term = entry.Term;
             if (term.Length <= rest.Length && (term.Length == 1 || rest[1] == term[1]) && rest.StartsWith(term, StringComparison.Ordinal) && TryBound(text, start, entry, out var length))
             {
-                hits.Add(new CueHit(start, length, entry.Kinds & ~CueKind.Prefix));
+                Add(hits, start, length, entry.Kinds, ref plural);
             }
         }
     }

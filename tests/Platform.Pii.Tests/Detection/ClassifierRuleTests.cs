@@ -81,6 +81,21 @@ public sealed class ClassifierRuleTests
     [Fact]
     public void Health_GenericQuestion_IsNotReported() => Types("What are the side effects of metformin in general?").ShouldBeEmpty();
 
+    [Theory]
+    [InlineData("我们医院去年确诊糖尿病的患者有 300 人，帮我写年报。")]
+    [InlineData("Our clinic treated 340 asthma patients last year; draft a memo.")]
+    public void Health_WeSpeakingForAGroup_IsNotReported(string text) => Types(text).ShouldBeEmpty();
+
+    [Fact]
+    public void Health_GenericHandoutWrittenInFirstPerson_IsNotReported() =>
+        Types("I'm preparing a handout on metformin side effects for our nurses.").ShouldBeEmpty();
+
+    [Fact]
+    public void Minor_ChineseNumeralAgeOfChild_IsReported() => Types("我女儿五岁了，最近总咳嗽").ShouldContain("minor");
+
+    [Fact]
+    public void Address_StreetWordWithoutHouseNumber_IsNotReported() => Types("Block traffic from the office in the nginx config.").ShouldBeEmpty();
+
     [Fact]
     public void Minor_AgeOfIdentifiedChild_IsReported() => Types("My son Ethan is 7 years old and loves maths.").ShouldBe(["person_name", "minor"], ignoreOrder: true);
 
