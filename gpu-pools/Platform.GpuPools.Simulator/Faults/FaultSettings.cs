@@ -8,7 +8,8 @@ namespace Platform.GpuPools.Simulator.Faults;
 /// <param name="Hang">Accept chat requests (holding a concurrency slot) and never answer until the client gives up.</param>
 /// <param name="DropAfterTokens">Abort the connection after this many generated tokens (reasoning or answer), without [DONE]; null = never.</param>
 /// <param name="Down">Answer 503 on everything except /admin (so the pool can be brought back).</param>
-public sealed record FaultSettings(double ErrorRate = 0, bool Hang = false, int? DropAfterTokens = null, bool Down = false)
+/// <param name="JudgeRejectRate">Fraction (0..1) of judged texts a judge request fails; which ones is fixed by the text's hash.</param>
+public sealed record FaultSettings(double ErrorRate = 0, bool Hang = false, int? DropAfterTokens = null, bool Down = false, double JudgeRejectRate = 0)
 {
     public static readonly FaultSettings None = new();
 
@@ -18,13 +19,15 @@ public sealed record FaultSettings(double ErrorRate = 0, bool Hang = false, int?
             configuration.GetValue("Simulator:Faults:ErrorRate", 0.0),
             configuration.GetValue("Simulator:Faults:Hang", false),
             configuration.GetValue<int?>("Simulator:Faults:DropAfterTokens"),
-            configuration.GetValue("Simulator:Faults:Down", false));
+            configuration.GetValue("Simulator:Faults:Down", false),
+            configuration.GetValue("Simulator:Faults:JudgeRejectRate", 0.0));
         return settings.Problem() is { } problem ? throw new InvalidOperationException($"Simulator:Faults: {problem}") : settings;
     }
 
     /// <summary>Why these settings are unusable, or null.</summary>
     public string? Problem() =>
         !(ErrorRate is >= 0 and <= 1) ? "error_rate must be between 0 and 1."
+        : !(JudgeRejectRate is >= 0 and <= 1) ? "judge_reject_rate must be between 0 and 1."
         : DropAfterTokens < 0 ? "drop_after_tokens must be 0 or more (or null for never)."
         : null;
 

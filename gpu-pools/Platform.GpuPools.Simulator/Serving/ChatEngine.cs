@@ -91,7 +91,9 @@ internal sealed class ChatEngine(
         }
 
         record.PromptTokens = TokenCounter.CountPrompt(request.Messages);
-        var plan = ReplyPlan.Fit(TextGenerator.Generate(request.Messages, model.Reasoning), request.MaxTokens);
+        var plan = ReplyPlan.Fit(
+            Judge.IsJudgeRequest(request.Messages) ? Judge.Verdict(request.Messages, fault.JudgeRejectRate) : TextGenerator.Generate(request.Messages, model.Reasoning),
+            request.MaxTokens);
 
         record.Outcome = "queued";
         var queued = time.GetTimestamp();
