@@ -1,10 +1,12 @@
 using Microsoft.Extensions.Options;
 using Platform.Compliance;
 using Platform.Contracts.Hosting;
+using Platform.Contracts.Telemetry;
 using Platform.Edge.Callers;
 using Platform.Edge.Decisions;
 using Platform.Edge.Forwarding;
 using Platform.Edge.Tagging;
+using Platform.Edge.Telemetry;
 using Platform.Pii;
 
 namespace Platform.Edge;
@@ -15,6 +17,7 @@ internal static class Extensions
     {
         var services = builder.Services;
         services.AddComplianceModel(builder.Configuration);
+        services.AddOtlpTelemetry(builder.Configuration, "platform-edge", [EdgeTelemetry.SourceName], []);
         services.AddOptions<EdgeOptions>().Bind(builder.Configuration.GetSection(EdgeOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<EdgeOptions>, EdgeOptionsValidator>();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<EdgeOptions>>().Value);

@@ -1,11 +1,13 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Platform.Compliance;
 using Platform.Contracts.Hosting;
+using Platform.Contracts.Telemetry;
 using Platform.Regional.Apis;
 using Platform.Regional.Forwarding;
 using Platform.Regional.Metrics;
 using Platform.Regional.Routing;
 using Platform.Regional.Tagging;
+using Platform.Regional.Telemetry;
 using Platform.Regional.Traces;
 using Platform.Traces;
 
@@ -18,6 +20,7 @@ internal static class Extensions
         // Needed before the container is built: a bad zone or endpoint must stop the app before it listens.
         var model = builder.Configuration[PlatformHosting.PoliciesDirectoryKey] is { Length: > 0 } dir ? ComplianceModel.Load(dir) : ComplianceModel.Embedded;
         var settings = RegionalSettings.Read(builder.Configuration, model);
+        var choice = PoolChoiceSettings.Read(builder.Configuration);
         builder.UseServerlessPort();
         var services = builder.Services;
 
@@ -26,12 +29,16 @@ internal static class Extensions
         services.AddSingleton(settings);
         services.AddSingleton(sp => new ReplayCache(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<TagGate>();
+        services.AddSingleton(choice);
+        services.AddSingleton<PoolBreakers>();
         services.AddSingleton<PoolLoadBoard>();
+        services.AddSingleton<PoolRouter>();
         services.AddSingleton<PoolForwarder>();
         services.AddSingleton<TraceQueue>();
         services.AddHostedService<TraceWriter>();
         services.AddHostedService<MetricsScraper>();
         services.AddTraceStore(builder.Configuration, settings.Zone);
+        services.AddOtlpTelemetry(builder.Configuration, "platform-regional-" + settings.Zone.Id, [RegionalTelemetry.SourceName], RegionalTelemetry.MeterNames);
 
         // Timeouts are per request (first byte, stream idle), so the client itself never times out.
         services.AddHttpClient(PoolForwarder.ClientName, c => c.Timeout = Timeout.InfiniteTimeSpan)

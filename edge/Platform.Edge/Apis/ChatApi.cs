@@ -4,6 +4,7 @@ using Platform.Contracts.OpenAi;
 using Platform.Edge.Callers;
 using Platform.Edge.Forwarding;
 using Platform.Edge.Tagging;
+using Platform.Edge.Telemetry;
 
 namespace Platform.Edge.Apis;
 
@@ -22,14 +23,18 @@ internal static class ChatApi
 
     internal static async Task Chat(HttpContext context, EdgeOptions options, CallerIdentity identity, RequestTagger tagger, ZoneForwarder forwarder, ILogger<EdgeOptions> log)
     {
+        using var span = EdgeTelemetry.StartRequest();
         var (request, error) = await EdgeRequest.ReadAsync(context, options, identity, tagger, log);
         if (request is null)
         {
             await error!.ExecuteAsync(context);
+            EdgeTelemetry.Ended(span, context.Response);
             return;
         }
 
+        EdgeTelemetry.Decided(span, request, options.Zone);
         await forwarder.ForwardAsync(context, request.Body, request.Decision, request.Tenant, request.RequestId, request.Chat.Model);
+        EdgeTelemetry.Ended(span, context.Response);
     }
 
     internal static async Task<IResult> Tags(HttpContext context, EdgeOptions options, CallerIdentity identity, RequestTagger tagger, ILogger<EdgeOptions> log)

@@ -6,6 +6,7 @@ using Platform.Contracts.OpenAi;
 using Platform.Contracts.Tags;
 using Platform.Edge.Decisions;
 using Platform.Edge.Tagging;
+using Platform.Edge.Telemetry;
 
 namespace Platform.Edge.Forwarding;
 
@@ -41,6 +42,7 @@ internal sealed class ZoneForwarder(HttpClient http, EdgeOptions options, Compli
             request.Headers.Add(InternalHeaders.Timestamp, signed.Timestamp);
             request.Headers.Add(InternalHeaders.BodySha256, signed.BodySha256);
             request.Headers.Add(InternalHeaders.Signature, signed.Signature);
+            EdgeTelemetry.Propagate(request);
 
             HttpResponseMessage response;
             try

@@ -4,6 +4,7 @@ using Platform.Contracts.Tags;
 using Platform.Regional.Forwarding;
 using Platform.Regional.Routing;
 using Platform.Regional.Tagging;
+using Platform.Regional.Telemetry;
 using Platform.Regional.Traces;
 using Platform.Traces;
 
@@ -20,7 +21,7 @@ internal static class ChatApi
     }
 
     internal static async Task CompleteAsync(
-        HttpContext http, RegionalSettings settings, ComplianceModel model, TagGate gate, PoolLoadBoard board,
+        HttpContext http, RegionalSettings settings, ComplianceModel model, TagGate gate, PoolRouter router,
         PoolForwarder forwarder, TraceQueue traces, TimeProvider time, ILoggerFactory loggers)
     {
         var logger = loggers.CreateLogger(LoggerCategory);
@@ -53,7 +54,7 @@ internal static class ChatApi
             return;
         }
 
-        var route = PoolChooser.Choose(new RouteFacts(zone, tags.RequestedModel, tags.CostTier, tags.MaxTier, board.Snapshot(), model.Models, model.Tiers, time.GetUtcNow()));
+        var route = router.Route(tags, request);
         if (route.Status != RouteStatus.Routed)
         {
             var (status, code, message) = route.Status switch
@@ -68,6 +69,7 @@ internal static class ChatApi
             return;
         }
 
+        RegionalTelemetry.NoteRoute(http, route.Reason);
         var candidates = route.PoolIds.Select(id => settings.Pools.First(p => p.Pool.Id == id)).ToArray();
         var result = await forwarder.ForwardAsync(http, tags, request, body.Value, candidates, started);
         Finish(result, http.Response.StatusCode, route.Reason);
