@@ -21,5 +21,8 @@ internal static class Outcomes
     public const string FirstByteTimeout = "first_byte_timeout";
     public const string EmptyStream = "empty_stream";
 
+    /// <summary>A hedged call another pool beat to the first byte: cancelled, and never billed.</summary>
+    public const string HedgeLost = "hedge_lost";
+
     public static string PoolStatus(int status) => $"http_{status}";
 }

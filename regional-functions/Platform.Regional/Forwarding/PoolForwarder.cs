@@ -119,7 +119,7 @@ internal sealed class PoolForwarder(
                 return false;
             }
 
-            var call = new PoolCall(candidates[next++], aborted, time.GetTimestamp());
+            var call = new PoolCall(candidates[next++], time.GetTimestamp(), aborted);
             call.Ready = RunAsync(http, tags, request, body, call, bypass);
             calls.Add(call);
             running.Add(call);

@@ -2,7 +2,12 @@ using System.Globalization;
 
 namespace Platform.Regional.Routing;
 
-/// <summary>Which of this zone's pools serve a request, least loaded first.</summary>
+/// <summary>
+/// Which of this zone's pools serve a request, and in what order. The first is the prefix's pool (affinity) or the
+/// less loaded of two sampled at random (power of two choices: close to least-loaded without every router sending a
+/// burst to the same pool between scrapes); the rest follow least loaded first, as fallbacks. Pools whose circuit is
+/// open are left out, unless every pool is: then all are tried, which beats failing.
+/// </summary>
 internal static class PoolChooser
 {
     /// <summary>The model name that lets the edge pick the tier (carried in the tags as cost_tier).</summary>
@@ -11,7 +16,7 @@ internal static class PoolChooser
     /// <summary>A pool that failed this recently is tried after the healthy ones: long enough to skip it for a burst, short enough to retry soon.</summary>
     public static readonly TimeSpan RecentErrorWindow = TimeSpan.FromSeconds(30);
 
-    public static RouteDecision Choose(RouteFacts facts)
+    public static RouteDecision Choose(RouteFacts facts, Random random)
     {
         var pools = facts.Pools.Where(p => p.Pool.Zone == facts.Zone).ToArray();
         var concrete = facts.Models.FirstOrDefault(m => m.Id == facts.RequestedModel);
@@ -25,7 +30,7 @@ internal static class PoolChooser
             var serving = pools.Where(p => p.Pool.Model.Id == concrete.Id).ToArray();
             return serving.Length == 0
                 ? Refuse(RouteStatus.NoPool, $"no available pool of zone {facts.Zone} serves '{concrete.Id}'")
-                : Routed(serving, facts.Now, $"{serving.Length} pool(s) serving '{concrete.Id}'");
+                : Routed(serving, facts, random, $"{serving.Length} pool(s) serving '{concrete.Id}'");
         }
 
         if (facts.RequestedModel != Auto && facts.Tiers.All(t => t.Alias != facts.RequestedModel))
@@ -44,7 +49,7 @@ internal static class PoolChooser
         var reason = tier == wanted
             ? $"{candidates.Length} pool(s) of tier {tier}"
             : $"zone {facts.Zone} has no available pool of tier {wanted}; fell back to tier {tier} ({candidates.Length} pool(s))";
-        return Routed(candidates, facts.Now, reason);
+        return Routed(candidates, facts, random, reason);
     }
 
     /// <summary>
@@ -60,13 +65,53 @@ internal static class PoolChooser
     public static bool IsSuspect(PoolState state, DateTimeOffset now) =>
         state.LastScrapeFailed || (state.LastErrorAt is { } at && now - at < RecentErrorWindow);
 
-    private static RouteDecision Routed(IReadOnlyList<PoolState> candidates, DateTimeOffset now, string reason)
+    private static RouteDecision Routed(PoolState[] candidates, RouteFacts facts, Random random, string reason)
     {
+        var admitted = candidates.Where(p => p.Health?.Admits ?? true).ToArray();
+        var ejected = candidates.Length - admitted.Length;
+        var allEjected = admitted.Length == 0;
+        if (allEjected)
+        {
+            admitted = [.. candidates];
+        }
+
         // OrderBy is stable: equal pools keep catalogue order.
-        var ordered = candidates.OrderBy(p => IsSuspect(p, now)).ThenBy(LoadScore).ToArray();
-        var suspect = ordered.Count(p => IsSuspect(p, now));
-        var detail = suspect > 0 ? string.Create(CultureInfo.InvariantCulture, $"; {suspect} failing pool(s) last") : "";
-        return new RouteDecision(RouteStatus.Routed, ordered.Select(p => p.Pool.Id).ToArray(), $"{reason}, least loaded first{detail}");
+        var ordered = admitted.OrderBy(p => IsSuspect(p, facts.Now)).ThenBy(LoadScore).ToList();
+        var suspect = ordered.Count(p => IsSuspect(p, facts.Now));
+        var healthy = ordered.Take(ordered.Count - suspect).ToArray();
+        var (first, how) = allEjected ? (ordered[0], "fallback") : FirstChoice(healthy.Length > 0 ? healthy : [.. ordered], facts, random);
+        ordered.Remove(first);
+        ordered.Insert(0, first);
+
+        var detail = string.Create(CultureInfo.InvariantCulture, $"{reason}; {how}: {first.Pool.Id}, then least loaded");
+        detail += allEjected ? "; every pool's circuit is open, tried anyway" : ejected > 0 ? $"; {ejected} ejected pool(s) left out" : "";
+        detail += suspect > 0 ? $"; {suspect} failing pool(s) last" : "";
+        return new RouteDecision(RouteStatus.Routed, ordered.Select(p => p.Pool.Id).ToArray(), detail);
+    }
+
+    /// <summary>The prefix's pool unless it is too loaded, else the better of two sampled; <paramref name="pools"/> is least loaded first.</summary>
+    private static (PoolState Pool, string How) FirstChoice(PoolState[] pools, RouteFacts facts, Random random)
+    {
+        if (facts.PrefixKey is { } key)
+        {
+            var home = pools.MaxBy(p => PrefixAffinity.Weight(key, p.Pool.Id))!;
+            if (LoadScore(home) - LoadScore(pools[0]) <= facts.AffinityMargin)
+            {
+                return (home, "affinity");
+            }
+        }
+
+        if (pools.Length == 1)
+        {
+            return (pools[0], "only");
+        }
+
+        var a = random.Next(pools.Length);
+        var b = random.Next(pools.Length - 1);
+        b = b >= a ? b + 1 : b;
+
+        // The list is ordered by load, so the lower index is the less loaded of the two (catalogue order on a tie).
+        return (pools[Math.Min(a, b)], "p2c");
     }
 
     private static RouteDecision Refuse(RouteStatus status, string reason) => new(status, [], reason);

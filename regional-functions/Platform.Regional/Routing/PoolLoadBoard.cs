@@ -1,10 +1,11 @@
-using System.Runtime.CompilerServices;
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using Platform.Regional.Metrics;
 
 namespace Platform.Regional.Routing;
 
-/// <summary>The latest scrape and error of each pool, written by the scraper and the forwarder, read per request.</summary>
-internal sealed class PoolLoadBoard(RegionalSettings settings)
+/// <summary>The latest scrape, error and circuit of each pool, written by the scraper and the forwarder, read per request.</summary>
+internal sealed class PoolLoadBoard(RegionalSettings settings, PoolBreakers breakers)
 {
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, StrongBox<int>> _inFlight = new(StringComparer.Ordinal);
@@ -33,8 +34,8 @@ internal sealed class PoolLoadBoard(RegionalSettings settings)
         {
             var inFlight = _inFlight.TryGetValue(p.Pool.Id, out var box) ? Volatile.Read(ref box.Value) : 0;
             return _entries.TryGetValue(p.Pool.Id, out var e)
-                ? new PoolState(p.Pool, e.Load, e.ScrapeFailed, e.LastErrorAt, inFlight)
-                : new PoolState(p.Pool, null, false, null, inFlight);
+                ? new PoolState(p.Pool, e.Load, e.ScrapeFailed, e.LastErrorAt, inFlight, breakers.Health(p.Pool.Id))
+                : new PoolState(p.Pool, null, false, null, inFlight, breakers.Health(p.Pool.Id));
         }).ToArray();
 
     private sealed class InFlight(StrongBox<int> box) : IDisposable
