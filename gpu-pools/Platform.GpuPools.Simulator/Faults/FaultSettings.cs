@@ -13,6 +13,9 @@ public sealed record FaultSettings(double ErrorRate = 0, bool Hang = false, int?
 {
     public static readonly FaultSettings None = new();
 
+    /// <summary>Wall-clock milliseconds (not scaled by the speed factor) added before the first token, holding the slot: a slow pool.</summary>
+    public int ExtraLatencyMs { get; init; }
+
     public static FaultSettings From(IConfiguration configuration)
     {
         var settings = new FaultSettings(
@@ -21,6 +24,7 @@ public sealed record FaultSettings(double ErrorRate = 0, bool Hang = false, int?
             configuration.GetValue<int?>("Simulator:Faults:DropAfterTokens"),
             configuration.GetValue("Simulator:Faults:Down", false),
             configuration.GetValue("Simulator:Faults:JudgeRejectRate", 0.0));
+        settings = settings with { ExtraLatencyMs = configuration.GetValue("Simulator:Faults:ExtraLatencyMs", 0) };
         return settings.Problem() is { } problem ? throw new InvalidOperationException($"Simulator:Faults: {problem}") : settings;
     }
 
@@ -29,6 +33,7 @@ public sealed record FaultSettings(double ErrorRate = 0, bool Hang = false, int?
         !(ErrorRate is >= 0 and <= 1) ? "error_rate must be between 0 and 1."
         : !(JudgeRejectRate is >= 0 and <= 1) ? "judge_reject_rate must be between 0 and 1."
         : DropAfterTokens < 0 ? "drop_after_tokens must be 0 or more (or null for never)."
+        : ExtraLatencyMs < 0 ? "extra_latency_ms must be 0 or more."
         : null;
 
     /// <summary>The index of the token before which a reply of <paramref name="completionTokens"/> tokens is cut, or null if it is not.</summary>

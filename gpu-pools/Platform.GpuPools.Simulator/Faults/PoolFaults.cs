@@ -40,6 +40,8 @@ public sealed class PoolFaults
 
     public void SetDown(bool down) => Update(s => s with { Down = down });
 
+    public void SetExtraLatencyMs(int milliseconds) => Update(s => s with { ExtraLatencyMs = milliseconds });
+
     public void SetJudgeRejectRate(double rate) => Update(s => s with { JudgeRejectRate = rate });
 
     /// <summary>Draws whether this request fails under <paramref name="settings"/>' error rate.</summary>

@@ -108,6 +108,11 @@ internal sealed class ChatEngine(
             await Task.Delay(Timeout.InfiniteTimeSpan, time, cancellation);
         }
 
+        if (fault.ExtraLatencyMs > 0)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(fault.ExtraLatencyMs), time, cancellation);
+        }
+
         var id = $"chatcmpl-{Guid.NewGuid():N}";
         var created = time.GetUtcNow().ToUnixTimeSeconds();
         var usage = new Usage(
