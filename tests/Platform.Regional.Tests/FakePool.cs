@@ -50,8 +50,24 @@ internal sealed class FakePool : IAsyncDisposable
     public static Task<FakePool> FailingAsync(int status) =>
         StartAsync((http, _) => Results.Json(new { error = new { message = "pool says no", type = "server_error", code = status } }, statusCode: status).ExecuteAsync(http));
 
-    /// <summary>Accepts the request and never answers.</summary>
-    public static Task<FakePool> HangingAsync() => StartAsync((http, _) => Task.Delay(Timeout.Infinite, http.RequestAborted));
+    /// <summary>Accepts the request and never answers; <see cref="Aborted"/> completes when the caller goes away.</summary>
+    public static async Task<FakePool> HangingAsync()
+    {
+        var aborted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var pool = await StartAsync(async (http, _) =>
+        {
+            try
+            {
+                await Task.Delay(Timeout.Infinite, http.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                aborted.TrySetResult();
+            }
+        });
+        pool.Aborted = aborted.Task;
+        return pool;
+    }
 
     /// <summary>Streams one chunk, then drops the connection when the test calls <see cref="Cut"/>.</summary>
     public static async Task<FakePool> CuttingAfterFirstChunkAsync()

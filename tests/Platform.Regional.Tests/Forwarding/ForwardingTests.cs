@@ -143,7 +143,7 @@ public sealed class ForwardingTests
     {
         await using var hanging = await FakePool.HangingAsync();
         await using var good = await FakePool.AnsweringAsync("Hello there");
-        await using var host = await TwoPools(hanging.Url, good.Url);
+        await using var host = await TwoPools(hanging.Url, good.Url, "--Regional:Hedging:Enabled=false");
         var tags = RegionalHost.Tags(latencyBudgetMs: 1000);
 
         using var response = await host.Client.SendAsync(host.Signed(tags, RegionalHost.ChatBody("fast", stream: true)), HttpCompletionOption.ResponseHeadersRead, Ct);
@@ -227,8 +227,50 @@ public sealed class ForwardingTests
         pool.Received.ShouldBeEmpty();
     }
 
-    private static Task<RegionalHost> TwoPools(string first, string second) =>
-        RegionalHost.StartAsync("sgp", new Dictionary<string, string> { ["sgp-h100-fast-a"] = first, ["sgp-h100-fast-b"] = second });
+    [Fact]
+    public async Task NoFirstByteBySixTenthsOfTheBudget_IsHedgedToTheNextPool_AndTheLoserIsCancelledAndNotBilled()
+    {
+        await using var hanging = await FakePool.HangingAsync();
+        await using var good = await FakePool.AnsweringAsync("Hello there");
+        await using var host = await TwoPools(hanging.Url, good.Url, "--Regional:FirstByteTimeout=00:00:10");
+        var tags = RegionalHost.Tags(latencyBudgetMs: 1000);
+
+        using var response = await host.Client.SendAsync(host.Signed(tags, RegionalHost.ChatBody("fast", stream: true)), HttpCompletionOption.ResponseHeadersRead, Ct);
+        var events = await ReadEventsAsync(response);
+
+        response.Headers.GetValues(InternalHeaders.Pool).ShouldBe(["sgp-h100-fast-b"]);
+        events[^1].ShouldBe("[DONE]");
+        string.Concat(events.SkipLast(1).Select(DeltaContent)).ShouldBe("Hello there ");
+        await hanging.Aborted.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+        var trace = (await host.TraceOfAsync(tags.RequestId)).Trace;
+        trace.Attempts.Select(a => (a.Pool, a.Outcome)).ShouldBe([("sgp-h100-fast-a", "hedge_lost"), ("sgp-h100-fast-b", "ok")]);
+        trace.Attempts[0].TimeToFirstByteMs.ShouldBeNull();
+        trace.Pool.ShouldBe("sgp-h100-fast-b");
+        trace.Usage!.TotalTokens.ShouldBe(10, "only the winner's usage is recorded");
+        trace.DurationMs.ShouldBeLessThan(5000, "the hedge answered long before the 10 s first-byte limit");
+    }
+
+    [Fact]
+    public async Task PoolFailingEveryRequest_IsEjected_AndNoLongerTried()
+    {
+        await using var failing = await FakePool.FailingAsync(500);
+        await using var good = await FakePool.AnsweringAsync();
+        await using var host = await TwoPools(failing.Url, good.Url, "--Regional:Health:MinimumThroughput=2", "--Regional:Health:BreakSeconds=600");
+
+        for (var i = 0; i < 8; i++)
+        {
+            using var response = await host.Client.SendAsync(host.Signed(RegionalHost.Tags(), RegionalHost.ChatBody()), Ct);
+            response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+
+        failing.Received.Count.ShouldBeLessThanOrEqualTo(2, "the circuit opens once the minimum throughput has failed");
+        var health = JsonDocument.Parse(await host.Client.GetStringAsync("/healthz", Ct)).RootElement.GetProperty("pools").EnumerateArray().ToArray();
+        health.Single(p => p.GetProperty("id").GetString() == "sgp-h100-fast-a").GetProperty("circuit").GetString().ShouldBe("open");
+        health.Single(p => p.GetProperty("id").GetString() == "sgp-h100-fast-b").GetProperty("circuit").GetString().ShouldBe("closed");
+    }
+
+    private static Task<RegionalHost> TwoPools(string first, string second, params string[] extra) =>
+        RegionalHost.StartAsync("sgp", new Dictionary<string, string> { ["sgp-h100-fast-a"] = first, ["sgp-h100-fast-b"] = second }, extra);
 
     private static async Task<List<string>> ReadEventsAsync(HttpResponseMessage response)
     {

@@ -44,13 +44,80 @@ public sealed class PoolChooserTests
     }
 
     [Fact]
-    public void PoolThatErroredRecently_GoesLast_UntilTheErrorIsOld()
+    public void PowerOfTwoChoices_NeverPicksTheMostLoadedOfThree_AndPicksTheLeastLoadedTwiceInThree()
     {
-        var errored = State("sgp-h100-fast-a") with { LastErrorAt = Now.AddSeconds(-5) };
-        Choose("fast", 0, 3, errored, State("sgp-h100-fast-b", running: 30)).PoolIds.ShouldBe(["sgp-h100-fast-b", "sgp-h100-fast-a"]);
+        var pools = new[] { State("sgp-h100-fast-a", running: 40), State("sgp-h100-fast-b", running: 5), State("sgp-h100-fast-c", running: 20) };
+        var random = new Random(42);
 
-        var longAgo = errored with { LastErrorAt = Now - PoolChooser.RecentErrorWindow - TimeSpan.FromSeconds(1) };
-        Choose("fast", 0, 3, longAgo, State("sgp-h100-fast-b", running: 30)).PoolIds.ShouldBe(["sgp-h100-fast-a", "sgp-h100-fast-b"]);
+        var firsts = Enumerable.Range(0, 3000).Select(_ => PoolChooser.Choose(Facts("fast", 0, 3, pools), random)).ToArray();
+
+        firsts.ShouldAllBe(d => d.PoolIds.Count == 3 && d.Reason.Contains("p2c: "));
+        firsts.ShouldNotContain(d => d.PoolIds[0] == "sgp-h100-fast-a");
+        firsts.Count(d => d.PoolIds[0] == "sgp-h100-fast-b").ShouldBeInRange(1800, 2200);
+    }
+
+    [Fact]
+    public void SameSeed_SameChoice()
+    {
+        var pools = Model.PoolsIn("sgp").Where(p => p.Tier == 0).Select(p => State(p.Id)).ToArray();
+
+        var first = PoolChooser.Choose(Facts("fast", 0, 3, pools), new Random(7));
+        var again = PoolChooser.Choose(Facts("fast", 0, 3, pools), new Random(7));
+
+        again.PoolIds.ShouldBe(first.PoolIds);
+        again.Reason.ShouldBe(first.Reason);
+    }
+
+    [Fact]
+    public void LongSharedSystemPrompt_GoesToTheSamePool_WhateverTheRandomDraw()
+    {
+        var pools = new[] { State("sgp-h100-fast-a", running: 3), State("sgp-h100-fast-b", running: 2), State("sgp-h100-fast-c", running: 4) };
+        var facts = Facts("fast", 0, 3, pools) with { PrefixKey = 12345, AffinityMargin = 0.25 };
+
+        var decisions = Enumerable.Range(0, 50).Select(seed => PoolChooser.Choose(facts, new Random(seed))).ToArray();
+
+        decisions.Select(d => d.PoolIds[0]).Distinct().ShouldHaveSingleItem();
+        decisions.ShouldAllBe(d => d.Reason.Contains("affinity: "));
+    }
+
+    [Fact]
+    public void PrefixPoolLoadedBeyondTheMargin_GivesWayToPowerOfTwoChoices()
+    {
+        var pools = new[] { State("sgp-h100-fast-a"), State("sgp-h100-fast-b") };
+        var key = Enumerable.Range(1, 100).Select(i => (ulong)i).First(k => PrefixAffinity.Weight(k, "sgp-h100-fast-a") > PrefixAffinity.Weight(k, "sgp-h100-fast-b"));
+        var busyHome = new[] { State("sgp-h100-fast-a", running: 60), State("sgp-h100-fast-b") };
+
+        PoolChooser.Choose(Facts("fast", 0, 3, pools) with { PrefixKey = key, AffinityMargin = 0.25 }, new Random(1)).PoolIds[0].ShouldBe("sgp-h100-fast-a");
+        var decision = PoolChooser.Choose(Facts("fast", 0, 3, busyHome) with { PrefixKey = key, AffinityMargin = 0.25 }, new Random(1));
+        decision.PoolIds[0].ShouldBe("sgp-h100-fast-b");
+        decision.Reason.ShouldContain("p2c: sgp-h100-fast-b");
+    }
+
+    [Fact]
+    public void PoolWithAnOpenCircuit_IsLeftOut_UntilItsBreakHasElapsed()
+    {
+        var open = State("sgp-h100-fast-a") with { Health = new PoolHealth(PoolCircuit.Open, false, 1, null, 10) };
+
+        var decision = Choose("fast", 0, 3, open, State("sgp-h100-fast-b", running: 30));
+        decision.PoolIds.ShouldBe(["sgp-h100-fast-b"]);
+        decision.Reason.ShouldContain("1 ejected pool(s) left out");
+
+        Choose("fast", 0, 3, open with { Health = open.Health! with { ProbeDue = true } }, State("sgp-h100-fast-b", running: 30)).PoolIds.ShouldContain("sgp-h100-fast-a");
+        Choose("fast", 0, 3, open with { Health = open.Health! with { Circuit = PoolCircuit.HalfOpen } }, State("sgp-h100-fast-b")).PoolIds.ShouldBe(["sgp-h100-fast-b"]);
+    }
+
+    [Fact]
+    public void EveryPoolOfTheTierEjected_AllAreStillTried_AsAFallback()
+    {
+        var out1 = State("sgp-h100-fast-a") with { Health = new PoolHealth(PoolCircuit.Open, false, 1, null, 10) };
+        var out2 = State("sgp-h100-fast-b") with { Health = new PoolHealth(PoolCircuit.Open, false, 0.5, null, 10) };
+
+        var decision = Choose("fast", 0, 3, out1, out2);
+
+        decision.Status.ShouldBe(RouteStatus.Routed);
+        decision.PoolIds.Count.ShouldBe(2);
+        decision.Reason.ShouldContain("fallback: ");
+        decision.Reason.ShouldContain("every pool's circuit is open, tried anyway");
     }
 
     [Fact]
@@ -105,17 +172,20 @@ public sealed class PoolChooserTests
             from pools in Gen.SubListOf(Model.Pools.ToArray())
             from loads in Gen.ArrayOf(Gen.Choose(0, 100), pools.Count)
             from failed in Gen.ArrayOf(Gen.Elements(true, false), pools.Count)
+            from circuits in Gen.ArrayOf(Gen.Elements(PoolCircuit.Closed, PoolCircuit.Open, PoolCircuit.HalfOpen), pools.Count)
+            from prefix in Gen.Elements<ulong?>(null, 1UL, 99UL, ulong.MaxValue)
+            from seed in Gen.Choose(0, 1000)
             from requested in Gen.Elements(names)
             from costTier in Gen.Choose(0, 3)
             from maxTier in Gen.Choose(0, 3)
             select new RouteFacts(
                 zone, requested, costTier, maxTier,
-                pools.Select((p, i) => new PoolState(p, new PoolLoad(loads[i] % 7, loads[i], loads[i] / 100.0), failed[i], null)).ToArray(),
-                Model.Models, Model.Tiers, Now);
+                pools.Select((p, i) => new PoolState(p, new PoolLoad(loads[i] % 7, loads[i], loads[i] / 100.0), failed[i], 0, new PoolHealth(circuits[i], seed % 2 == 0, 0, null, 0))).ToArray(),
+                Model.Models, Model.Tiers, Now, prefix, seed / 1000.0);
 
         Check.One(Config.QuickThrowOnFailure.WithMaxTest(2000), Prop.ForAll(facts.ToArbitrary(), f =>
         {
-            var decision = PoolChooser.Choose(f);
+            var decision = PoolChooser.Choose(f, new Random(f.Pools.Count));
             return decision.PoolIds.All(id =>
             {
                 var pool = Model.Pools.Single(p => p.Id == id);
@@ -125,8 +195,12 @@ public sealed class PoolChooserTests
     }
 
     private static RouteDecision Choose(string requested, int costTier, int maxTier, params PoolState[] pools) =>
-        PoolChooser.Choose(new RouteFacts("sgp", requested, costTier, maxTier, pools, Model.Models, Model.Tiers, Now));
+        PoolChooser.Choose(Facts(requested, costTier, maxTier, pools), new Random(1));
 
+    private static RouteFacts Facts(string requested, int costTier, int maxTier, PoolState[] pools) =>
+        new("sgp", requested, costTier, maxTier, pools, Model.Models, Model.Tiers, Now);
+
+    // sgp has two tier-0 pools; a third copy of fast-a (same zone and tier) shows what p2c does among more.
     private static PoolState State(string poolId, double waiting = 0, double running = 0, double kv = 0) =>
-        new(Model.Pools.Single(p => p.Id == poolId), new PoolLoad(waiting, running, kv), false, null);
+        new(poolId == "sgp-h100-fast-c" ? Model.Pools.Single(p => p.Id == "sgp-h100-fast-a") with { Id = poolId } : Model.Pools.Single(p => p.Id == poolId), new PoolLoad(waiting, running, kv), false);
 }
