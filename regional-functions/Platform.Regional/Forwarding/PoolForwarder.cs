@@ -91,7 +91,6 @@ internal sealed class PoolForwarder(
                     return new ForwardResult(outcome, call.Pool.Pool.Id, call.Pool.Pool.Model.Id, null, null, Attempts());
                 }
 
-                board.RecordError(call.Pool.Pool.Id, time.GetUtcNow());
                 Log.PoolAttemptFailed(logger, tags.RequestId, call.Pool.Pool.Id, outcome);
             }
         }

@@ -26,7 +26,7 @@ internal sealed record PoolChoiceSettings(
     public const string HedgingEnabledKey = "Regional:Hedging:Enabled";
     public const string HedgeAfterBudgetFractionKey = "Regional:Hedging:AfterBudgetFraction";
 
-    public static readonly PoolChoiceSettings Default = new(1000, 0.25, 0.005, 20, TimeSpan.FromSeconds(60), 4, TimeSpan.FromSeconds(30), true, 0.6);
+    public static readonly PoolChoiceSettings Default = new(1000, 0.25, 0.005, 10, TimeSpan.FromSeconds(60), 4, TimeSpan.FromSeconds(30), true, 0.6);
 
     /// <summary>Reads the settings, or throws one exception listing every problem and its fix.</summary>
     public static PoolChoiceSettings Read(IConfiguration configuration)

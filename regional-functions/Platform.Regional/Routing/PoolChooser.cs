@@ -13,9 +13,6 @@ internal static class PoolChooser
     /// <summary>The model name that lets the edge pick the tier (carried in the tags as cost_tier).</summary>
     public const string Auto = "auto";
 
-    /// <summary>A pool that failed this recently is tried after the healthy ones: long enough to skip it for a burst, short enough to retry soon.</summary>
-    public static readonly TimeSpan RecentErrorWindow = TimeSpan.FromSeconds(30);
-
     public static RouteDecision Choose(RouteFacts facts, Random random)
     {
         var pools = facts.Pools.Where(p => p.Pool.Zone == facts.Zone).ToArray();
@@ -62,8 +59,8 @@ internal static class PoolChooser
         return (requests / Math.Max(1, state.Pool.MaxConcurrency)) + (state.Load?.KvCacheUsage ?? 0);
     }
 
-    public static bool IsSuspect(PoolState state, DateTimeOffset now) =>
-        state.LastScrapeFailed || (state.LastErrorAt is { } at && now - at < RecentErrorWindow);
+    /// <summary>A pool whose metrics cannot be read may be down, and its load is unknown: it goes after the others. Failing calls are the circuit breaker's to judge.</summary>
+    public static bool IsSuspect(PoolState state) => state.LastScrapeFailed;
 
     private static RouteDecision Routed(PoolState[] candidates, RouteFacts facts, Random random, string reason)
     {
@@ -76,8 +73,8 @@ internal static class PoolChooser
         }
 
         // OrderBy is stable: equal pools keep catalogue order.
-        var ordered = admitted.OrderBy(p => IsSuspect(p, facts.Now)).ThenBy(LoadScore).ToList();
-        var suspect = ordered.Count(p => IsSuspect(p, facts.Now));
+        var ordered = admitted.OrderBy(IsSuspect).ThenBy(LoadScore).ToList();
+        var suspect = ordered.Count(IsSuspect);
         var healthy = ordered.Take(ordered.Count - suspect).ToArray();
         var (first, how) = allEjected ? (ordered[0], "fallback") : FirstChoice(healthy.Length > 0 ? healthy : [.. ordered], facts, random);
         ordered.Remove(first);

@@ -4,7 +4,7 @@ using Platform.Regional.Metrics;
 
 namespace Platform.Regional.Routing;
 
-/// <summary>The latest scrape, error and circuit of each pool, written by the scraper and the forwarder, read per request.</summary>
+/// <summary>The latest scrape, in-flight count and circuit of each pool, written by the scraper and the forwarder, read per request.</summary>
 internal sealed class PoolLoadBoard(RegionalSettings settings, PoolBreakers breakers)
 {
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
@@ -14,12 +14,9 @@ internal sealed class PoolLoadBoard(RegionalSettings settings, PoolBreakers brea
     public bool RecordScrape(string poolId, PoolLoad? load)
     {
         var wasFailing = _entries.TryGetValue(poolId, out var before) && before.ScrapeFailed;
-        _entries.AddOrUpdate(poolId, _ => new Entry(load, load is null, null), (_, e) => e with { Load = load ?? e.Load, ScrapeFailed = load is null });
+        _entries.AddOrUpdate(poolId, _ => new Entry(load, load is null), (_, e) => e with { Load = load ?? e.Load, ScrapeFailed = load is null });
         return wasFailing != (load is null);
     }
-
-    public void RecordError(string poolId, DateTimeOffset at) =>
-        _entries.AddOrUpdate(poolId, _ => new Entry(null, false, at), (_, e) => e with { LastErrorAt = at });
 
     /// <summary>Counts a request to the pool as in flight until the returned handle is disposed.</summary>
     public IDisposable Begin(string poolId)
@@ -34,8 +31,8 @@ internal sealed class PoolLoadBoard(RegionalSettings settings, PoolBreakers brea
         {
             var inFlight = _inFlight.TryGetValue(p.Pool.Id, out var box) ? Volatile.Read(ref box.Value) : 0;
             return _entries.TryGetValue(p.Pool.Id, out var e)
-                ? new PoolState(p.Pool, e.Load, e.ScrapeFailed, e.LastErrorAt, inFlight, breakers.Health(p.Pool.Id))
-                : new PoolState(p.Pool, null, false, null, inFlight, breakers.Health(p.Pool.Id));
+                ? new PoolState(p.Pool, e.Load, e.ScrapeFailed, inFlight, breakers.Health(p.Pool.Id))
+                : new PoolState(p.Pool, null, false, inFlight, breakers.Health(p.Pool.Id));
         }).ToArray();
 
     private sealed class InFlight(StrongBox<int> box) : IDisposable
@@ -51,5 +48,5 @@ internal sealed class PoolLoadBoard(RegionalSettings settings, PoolBreakers brea
         }
     }
 
-    private sealed record Entry(PoolLoad? Load, bool ScrapeFailed, DateTimeOffset? LastErrorAt);
+    private sealed record Entry(PoolLoad? Load, bool ScrapeFailed);
 }

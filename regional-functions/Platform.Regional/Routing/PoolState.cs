@@ -3,7 +3,7 @@ using Platform.Compliance;
 namespace Platform.Regional.Routing;
 
 /// <summary>
-/// One available pool as the router sees it: its scraped load (null until scraped), the requests this function
-/// has in flight to it now, its recent failures, and its circuit breaker's verdict (null: never judged).
+/// One available pool as the router sees it: its scraped load (null until scraped), whether its last scrape failed,
+/// the requests this function has in flight to it now, and its circuit breaker's verdict (null: never judged).
 /// </summary>
-internal sealed record PoolState(Pool Pool, PoolLoad? Load, bool LastScrapeFailed, DateTimeOffset? LastErrorAt, int InFlight = 0, PoolHealth? Health = null);
+internal sealed record PoolState(Pool Pool, PoolLoad? Load, bool LastScrapeFailed, int InFlight = 0, PoolHealth? Health = null);
