@@ -47,6 +47,13 @@ internal sealed class IpAddressDetector
     private static void Consider(ScanContext ctx, int start, int end)
     {
         var candidate = ctx.Text.AsSpan(start, end - start);
+        // "93.133.90.239:443": an IPv4 address with a port.
+        var colon = candidate.IndexOf(':');
+        if (colon > 0 && candidate.Count('.') == 3 && candidate.Count(':') == 1 && candidate[..colon].Count('.') == 3)
+        {
+            end = start + colon;
+            candidate = candidate[..colon];
+        }
         var isV4 = !candidate.Contains(':');
         if (isV4 && candidate.Count('.') != 3)
         {

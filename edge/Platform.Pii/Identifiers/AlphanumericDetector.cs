@@ -91,11 +91,13 @@ internal sealed class AlphanumericDetector(IdentifierTables tables)
             return false;
         }
         Span<char> compact = stackalloc char[9];
-        if (token.Length == letters + 6 && end + 2 < text.Length && text[end] is '(' or '（' && text[end + 2] is ')' or '）')
+        // "A123456(7)" or "A123456 (7)".
+        var open = end < text.Length && text[end] == ' ' ? end + 1 : end;
+        if (token.Length == letters + 6 && open + 2 < text.Length && text[open] is '(' or '（' && text[open + 2] is ')' or '）')
         {
             token.CopyTo(compact);
-            compact[token.Length] = text[end + 1];
-            length = token.Length + 3;
+            compact[token.Length] = text[open + 1];
+            length = open + 3 - start;
             return HongKongId.IsValid(compact[..(token.Length + 1)]);
         }
         length = token.Length;

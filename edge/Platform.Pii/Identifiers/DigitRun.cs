@@ -88,6 +88,12 @@ internal struct DigitRun
             }
             break;
         }
+        // A resident ID's check character may be X, also when the ID is written in groups ("110105 19491231 002X").
+        if (run.DigitCount == 17 && i < text.Length && text[i] is 'X' or 'x' && (i + 1 >= text.Length || !Chars.IsAsciiAlnum(text[i + 1])))
+        {
+            digits[run.DigitCount++] = 'X';
+            i++;
+        }
         run.Start = p;
         run.End = i;
         if (!EndsCleanly(text, i))

@@ -8,6 +8,18 @@ public sealed class ClassifierRuleTests
         Types("身份证号11010519491231002X").ShouldBe(["prc_id"]);
 
     [Fact]
+    public void PrcId_GroupedWithCheckCharacterX_IsReportedWhole() =>
+        TestData.Find("证件号 110105 19491231 002X 已核对").ShouldHaveSingleItem().Value.ShouldBe("110105 19491231 002X");
+
+    [Fact]
+    public void HkId_SpaceBeforeBracketedCheckDigit_IsReported() =>
+        TestData.Find("HKID A123456 (3) please").ShouldHaveSingleItem().Value.ShouldBe("A123456 (3)");
+
+    [Fact]
+    public void IpAddress_WithPortTiedToUser_IsReportedWithoutThePort() =>
+        TestData.Find("login_ok uid=7 from 93.133.90.239:51234").ShouldHaveSingleItem().Value.ShouldBe("93.133.90.239");
+
+    [Fact]
     public void PrcId_WrongCheckCharacter_IsNotReported() =>
         Types("身份证号110105194912310022").ShouldBeEmpty();
 
