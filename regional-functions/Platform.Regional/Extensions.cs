@@ -3,6 +3,7 @@ using Platform.Compliance;
 using Platform.Contracts.Hosting;
 using Platform.Contracts.Telemetry;
 using Platform.Regional.Apis;
+using Platform.Regional.Escalation;
 using Platform.Regional.Forwarding;
 using Platform.Regional.Metrics;
 using Platform.Regional.Routing;
@@ -10,6 +11,7 @@ using Platform.Regional.Tagging;
 using Platform.Regional.Telemetry;
 using Platform.Regional.Traces;
 using Platform.Traces;
+using Platform.Traces.Decisions;
 
 namespace Platform.Regional;
 
@@ -34,6 +36,8 @@ internal static class Extensions
         services.AddSingleton<PoolLoadBoard>();
         services.AddSingleton<PoolRouter>();
         services.AddSingleton<PoolForwarder>();
+        services.AddSingleton<RequestServing>();
+        services.AddDecisionLog(builder.Configuration, settings.Zone);
         services.AddSingleton<TraceQueue>();
         services.AddHostedService<TraceWriter>();
         services.AddHostedService<MetricsScraper>();

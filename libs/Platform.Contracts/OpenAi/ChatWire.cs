@@ -29,9 +29,14 @@ public sealed record Usage(int PromptTokens, int CompletionTokens, int TotalToke
 {
     [JsonIgnore]
     public int ReasoningTokens => CompletionTokensDetails?.ReasoningTokens ?? 0;
+
+    /// <summary>Prompt tokens served from the prefix cache (billed at the cached-input price), when the pool reports them.</summary>
+    public PromptTokensDetails? PromptTokensDetails { get; init; }
 }
 
 public sealed record CompletionTokensDetails(int ReasoningTokens);
+
+public sealed record PromptTokensDetails(int CachedTokens);
 
 public sealed record ModelList(string Object, IReadOnlyList<ModelCard> Data);
 

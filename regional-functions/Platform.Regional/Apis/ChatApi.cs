@@ -1,12 +1,14 @@
 using Platform.Compliance;
 using Platform.Contracts.OpenAi;
 using Platform.Contracts.Tags;
+using Platform.Regional.Escalation;
 using Platform.Regional.Forwarding;
 using Platform.Regional.Routing;
 using Platform.Regional.Tagging;
 using Platform.Regional.Telemetry;
 using Platform.Regional.Traces;
 using Platform.Traces;
+using Platform.Traces.Decisions;
 
 namespace Platform.Regional.Apis;
 
@@ -22,7 +24,7 @@ internal static class ChatApi
 
     internal static async Task CompleteAsync(
         HttpContext http, RegionalSettings settings, ComplianceModel model, TagGate gate, PoolRouter router,
-        PoolForwarder forwarder, TraceQueue traces, TimeProvider time, ILoggerFactory loggers)
+        RequestServing serving, TraceQueue traces, IDecisionLog decisions, TimeProvider time, ILoggerFactory loggers)
     {
         var logger = loggers.CreateLogger(LoggerCategory);
         var started = time.GetTimestamp();
@@ -71,12 +73,12 @@ internal static class ChatApi
 
         RegionalTelemetry.NoteRoute(http, route.Reason);
         var candidates = route.PoolIds.Select(id => settings.Pools.First(p => p.Pool.Id == id)).ToArray();
-        var result = await forwarder.ForwardAsync(http, tags, request, body.Value, candidates, started);
-        Finish(result, http.Response.StatusCode, route.Reason);
+        var served = await serving.ServeAsync(http, tags, request, body.Value, candidates, started, t => router.Route(t, request));
+        Finish(served.Forward, http.Response.StatusCode, route.Reason, served);
 
         ForwardResult Untried(string outcome) => new(outcome, null, null, null, null, []);
 
-        void Finish(ForwardResult r, int status, string reason)
+        void Finish(ForwardResult r, int status, string reason, ServedRequest? s = null)
         {
             var duration = time.GetElapsedTime(started);
             var usage = r.Capture?.Usage;
@@ -84,7 +86,16 @@ internal static class ChatApi
                 usage?.PromptTokens, usage?.CompletionTokens, r.Attempts.Count, reason);
             traces.Enqueue(new TraceRecord(
                 tags.RequestId, zone, tags, r.Pool, r.Model, startedAt, r.TimeToFirstToken?.TotalMilliseconds, duration.TotalMilliseconds,
-                usage, r.Capture?.Reasoning, r.Capture?.Content, r.Outcome, r.Attempts));
+                usage, r.Capture?.Reasoning, r.Capture?.Content, r.Outcome, r.Attempts)
+            {
+                Tier = r.Pool is null ? null : s?.Tier,
+                CompletionTokenCap = s?.Budget.Effective,
+                BudgetCapped = s?.BudgetCapped ?? false,
+                SystemPromptAdded = s?.SystemPromptAdded ?? false,
+                Escalations = s?.Escalations is { Count: > 0 } e ? e : null,
+                Cost = s?.Cost.ToTrace(),
+            });
+            DecisionEntry.Append(decisions, logger, DecisionEntry.For(tags, zone, time.GetUtcNow(), startedAt, r, status, s));
         }
     }
 

@@ -40,6 +40,21 @@ public sealed partial record DecisionRecord(
     int Status,
     string? TraceKey)
 {
+    /// <summary>The tier that served the request, after any promotion (regional records only).</summary>
+    public int? Tier { get; init; }
+
+    /// <summary>The cap on completion tokens the pool was sent (regional records only).</summary>
+    public int? CompletionTokenCap { get; init; }
+
+    /// <summary>Whether that cap cut the answer.</summary>
+    public bool? BudgetCapped { get; init; }
+
+    /// <summary>Whether a verifier rejected the first answer and a higher tier answered.</summary>
+    public bool? Promoted { get; init; }
+
+    /// <summary>What the request cost, USD, verifier and retries included (regional records only).</summary>
+    public decimal? CostUsd { get; init; }
+
     /// <summary>The record for a request the edge tagged: everything but where and how it ended comes from the signed tags.</summary>
     public static DecisionRecord FromTags(
         RequestTags tags, DecisionSource source, DateTimeOffset time, string? servingZone, string? pool, string? model, string outcome, int status, string? traceKey) =>
