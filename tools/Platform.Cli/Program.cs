@@ -9,4 +9,5 @@ root.Subcommands.Add(AuditCommand.Create());
 root.Subcommands.Add(DataflowCommand.Create());
 root.Subcommands.Add(Platform.Cli.Traces.TracesCommand.Create());
 root.Subcommands.Add(Platform.Cli.Pii.PiiEvalCommand.Create());
+root.Subcommands.Add(Platform.Cli.Replay.ReplayCommand.Create());
 return await root.Parse(args).InvokeAsync();
