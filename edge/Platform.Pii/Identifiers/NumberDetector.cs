@@ -44,7 +44,8 @@ internal sealed class NumberDetector(IdentifierTables tables)
             // "(852) 6628 5663" is international too; "(617) 555-0127" falls through to the national plans.
             if (tables.Phones.MatchInternational(d) is { } m)
             {
-                if (!m.Hotline)
+                // A company's switchboard stays a company's, even in +cc form ("customer service +65 6123 4567").
+                if (!m.Hotline && !ctx.CueBefore(run.Start, CueKind.NotPersonalNumber, 20))
                 {
                     ctx.Add(m.PiiType, run.Start, run.Length);
                 }
