@@ -11,7 +11,7 @@ namespace Platform.Audit;
 public static class DataflowMapBuilder
 {
     public static readonly IReadOnlyList<string> PolicyFiles =
-        ["policies/zones.yaml", "policies/data-classes.yaml", "policies/flows.yaml", "policies/pools.yaml", "policies/processing.yaml"];
+        ["policies/zones.yaml", "policies/data-classes.yaml", "policies/flows.yaml", "policies/pools.yaml", "policies/processing.yaml", "policies/routing.yaml"];
 
     public static DataflowMap Build(ComplianceModel model, string zoneId, DeploymentPlan? plan = null)
     {
@@ -40,6 +40,11 @@ public static class DataflowMapBuilder
             nodes.Add(new(NodeId("regional", rule.To), $"Regional function of {rule.To} (AWS {model.Zone(rule.To).Aws.Region})", rule.To, SystemPart.RegionalFunction.ToWire(), Host(record.Of(rule.To), SystemPart.RegionalFunction)));
         }
 
+        var providers = model.Routing.Of(zoneId).ExternalProviders;
+        nodes.AddRange(providers.Select(p => new MapNode(
+            NodeId("provider", p.Name), $"External provider {p.Name} ({p.Model}, processes in {p.ProcessingCountry})",
+            ProcessesInZone(zone, p) ? zoneId : OutsideZones, ExternalProviderPart, p.Name)));
+
         foreach (var rule in inbound)
         {
             var from = model.Zone(rule.From);
@@ -58,6 +63,10 @@ public static class DataflowMapBuilder
         flows.AddRange(inbound.Select(r =>
             new MapFlow(NodeId("edge", r.From), NodeId("regional", zoneId), Wire(r.Classes), PromptsAndAnswers, true, MapFlow.Inbound, r.Basis, Source(r.Origin))));
         flows.AddRange(model.PoolsIn(zoneId).Select(p => Within(NodeId("regional", zoneId), NodeId("pool", p.Id), served, PromptsAndAnswers)));
+        // A provider outside the zone's jurisdiction never receives personal data (the loader refuses in_zone_processor there).
+        flows.AddRange(providers.Select(p => new MapFlow(
+            NodeId("regional", zoneId), NodeId("provider", p.Name), p.InZoneProcessor ? served : Wire([DataClass.None]), PromptsAndAnswers,
+            !ProcessesInZone(zone, p), ProcessesInZone(zone, p) ? MapFlow.Within : MapFlow.Outbound, null, Source(p.Origin))));
         flows.Add(Within(NodeId("regional", zoneId), NodeId("traces", zoneId), served, "Tags, reasoning and answer of each request"));
         flows.Add(Within(NodeId("edge", zoneId), NodeId("decisions", zoneId), [], Metadata));
         flows.Add(Within(NodeId("regional", zoneId), NodeId("decisions", zoneId), [], Metadata));
@@ -66,6 +75,8 @@ public static class DataflowMapBuilder
             .Concat(outbound.SelectMany(r => record.Of(r.To).Processors
                 .Where(p => p.Hosts.Contains(SystemPart.RegionalFunction) || p.Hosts.Contains(SystemPart.GpuPools))
                 .Select(p => new MapRecipient(p.Name, r.To, $"{p.Role} Receives only what flows.yaml lets fail over ({string.Join(", ", Wire(r.Classes))}).", p.Hosts.Select(h => h.ToWire()).ToArray(), Source(p.Origin)))))
+            .Concat(providers.Where(p => !p.InZoneProcessor).Select(p => new MapRecipient(
+                p.Name, ProcessesInZone(zone, p) ? zoneId : OutsideZones, $"External tier-3 provider serving model {p.Model} in {p.ProcessingCountry}; receives prompts without personal data only.", [ExternalProviderPart], Source(p.Origin))))
             .ToArray();
 
         return new DataflowMap(
@@ -88,7 +99,10 @@ public static class DataflowMapBuilder
             new MapTransfers(
                 processing.TransferRegime,
                 outbound.Any(r => r.Classes.Any(model.DataClasses.IsPersonal)),
-                outbound.Select(r => Transfer(model, r, r.To)).ToArray(),
+                outbound.Select(r => Transfer(model, r, r.To))
+                    .Concat(providers.Where(p => !ProcessesInZone(zone, p)).Select(p => new MapTransfer(
+                        zoneId, p.ProcessingCountry, $"External provider {p.Name}", $"processing country {p.ProcessingCountry}", Wire([DataClass.None]), NoBasisRecorded, Source(p.Origin))))
+                    .ToArray(),
                 inbound.Select(r => Transfer(model, r, r.To)).ToArray()),
             RetentionOf(zone, servedHere.Length > 0, plan),
             record.SecurityMeasures,
@@ -98,6 +112,14 @@ public static class DataflowMapBuilder
 
     /// <summary>A Mermaid-safe node id: letters, digits and '_'.</summary>
     public static string NodeId(string kind, string id) => $"{kind}_{id.Replace('-', '_')}";
+
+    /// <summary>The zone of a node outside every platform zone (an external provider abroad).</summary>
+    public const string OutsideZones = "external";
+
+    public const string ExternalProviderPart = "external_provider";
+
+    /// <summary>What a transfer's basis reads when the policies record none; the audit reports every such transfer.</summary>
+    public const string NoBasisRecorded = "NONE RECORDED";
 
     private const string PromptsAndAnswers = "Prompts and answers";
     private const string Metadata = "Metadata only: where the request went, data class, names of personal-data types found; no prompt, answer or value";
@@ -158,6 +180,9 @@ public static class DataflowMapBuilder
             ]),
         ];
     }
+
+    public static bool ProcessesInZone(Zone zone, ExternalProvider provider) =>
+        zone.HomeCountries.Contains(provider.ProcessingCountry, StringComparer.OrdinalIgnoreCase);
 
     private static MapContact Contact(Contact c) => new(c.Role, c.Name, c.Address, c.ContactPoint);
 

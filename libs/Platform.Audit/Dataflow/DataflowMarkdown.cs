@@ -125,7 +125,7 @@ public static class DataflowMarkdown
         m.Append($"  client[\"{Escape(Label(map, "client"))}\"]\n");
         foreach (var zone in map.Nodes.Where(n => n.Id != "client").Select(n => n.Zone).Distinct())
         {
-            m.Append($"  subgraph zone_{zone}[\"zone {zone}\"]\n");
+            m.Append($"  subgraph zone_{zone}[\"{(zone == DataflowMapBuilder.OutsideZones ? "outside the platform's zones" : $"zone {zone}")}\"]\n");
             foreach (var node in map.Nodes.Where(n => n.Zone == zone && n.Id != "client"))
             {
                 var (open, close) = node.Part is "trace_store" or "decision_log" ? ("[(\"", "\")]") : ("[\"", "\"]");

@@ -71,6 +71,16 @@ public static class PolicyAudit
                 $"The {contact.Role} is a placeholder ({contact.Name}).", "Fill in the name and contact before the maps go to a regulator or a data subject.");
         }
 
+        foreach (var zone in model.Zones)
+        {
+            foreach (var provider in model.Routing.Of(zone.Id).ExternalProviders.Where(p => !DataflowMapBuilder.ProcessesInZone(zone, p)))
+            {
+                yield return Finding(Invariant.TransferBasis, provider.Origin, $"zones.{zone.Id}.external_providers",
+                    $"External provider {provider.Name} processes in {provider.ProcessingCountry}, outside zone {zone.Id}; no legal basis for sending it prompts is recorded.",
+                    "Use a provider that processes in the zone, or record the transfer's basis before enabling it (routing.yaml has no basis key yet).");
+            }
+        }
+
         foreach (var rule in model.Failover.Where(r => string.IsNullOrWhiteSpace(r.Basis)))
         {
             yield return Finding(Invariant.TransferBasis, rule.Origin, $"flows.{rule.From}.failover",

@@ -86,6 +86,21 @@ public sealed class DataflowMapContentTests
     }
 
     [Fact]
+    public void ExternalProviderAbroad_IsACrossBorderArrow_ForNoneOnly_WithNoBasisRecorded()
+    {
+        using var copy = new RepoCopy().Replace("policies/routing.yaml", "    external_providers: []\n\n  cn:", Policies.PolicyAuditTests.ProviderAbroad);
+
+        var map = DataflowMapBuilder.Build(ComplianceModel.Load(copy.Policies), "fra");
+
+        var flow = map.Flows.Single(f => f.To == "provider_example-us".Replace('-', '_'));
+        flow.DataClasses.ShouldBe(["none"]);
+        flow.CrossBorder.ShouldBeTrue();
+        map.Transfers.Outbound.ShouldContain(t => t.ToZone == "US" && t.Basis == DataflowMapBuilder.NoBasisRecorded);
+        map.Recipients.ShouldContain(r => r.Name == "example-us" && r.Zone == DataflowMapBuilder.OutsideZones);
+        DataflowMarkdown.Render(map).ShouldContain("regional_fra ==>|\"none · CROSS-BORDER\"| provider_example_us");
+    }
+
+    [Fact]
     public void JsonMap_RoundTrips_ToTheSameMap()
     {
         var map = DataflowMapBuilder.Build(Model, "fra");

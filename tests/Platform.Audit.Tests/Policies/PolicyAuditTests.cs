@@ -53,6 +53,22 @@ public sealed class PolicyAuditTests
         finding.Message.ShouldBe("Zone 'cn' is isolated: no request may leave or enter it.");
     }
 
+    internal const string ProviderAbroad =
+        "    external_providers:\n      - name: example-us\n        base_url: https://api.example.com/v1\n        model: example-frontier\n        processing_country: US\n        in_zone_processor: false\n\n  cn:";
+
+    [Fact]
+    public void ExternalProviderAbroad_IsATransferWithoutBasis_AtItsLine()
+    {
+        using var copy = new RepoCopy().Replace("policies/routing.yaml", "    external_providers: []\n\n  cn:", ProviderAbroad);
+
+        var finding = copy.Audit().Violations.ShouldHaveSingleItem();
+
+        finding.Rule.ShouldBe(Invariant.TransferBasis);
+        finding.File.ShouldEndWith("routing.yaml");
+        finding.Line.ShouldBe(copy.LineOf("policies/routing.yaml", "- name: example-us"));
+        finding.Message.ShouldBe("External provider example-us processes in US, outside zone fra; no legal basis for sending it prompts is recorded.");
+    }
+
     [Fact]
     public void TraceRetentionOver30InPolicies_IsARetentionViolation()
     {
