@@ -130,6 +130,28 @@ internal sealed class S3TraceStore : ITraceStore
         }
     }
 
+    /// <summary>
+    /// Deletes every trace of each day whose traces have all expired (the day plus the retention has passed), over the
+    /// days a trace could still exist. The bucket's lifecycle counts from upload, so a trace delivered late from the spool
+    /// would outlive its expiry by the delay: this bounds it to at most a day past its expiry (readers never see it after).
+    /// </summary>
+    public async Task<int> SweepAsync(CancellationToken cancellationToken)
+    {
+        var newest = _time.GetUtcNow().AddDays(-_zone.Retention.TraceDays - 1);
+        var oldest = newest.AddDays(-_zone.Retention.TraceDays - 2);
+        var deleted = 0;
+        foreach (var prefix in TraceKeys.DayPrefixes(Zone, oldest, newest))
+        {
+            await foreach (var key in KeysUnder(prefix, cancellationToken))
+            {
+                await _s3.DeleteObjectAsync(new DeleteObjectRequest { BucketName = Bucket, Key = key }, cancellationToken);
+                deleted++;
+            }
+        }
+
+        return deleted;
+    }
+
     /// <summary>Keys under a prefix of this zone, in key order.</summary>
     public async IAsyncEnumerable<string> KeysUnder(string prefix, [EnumeratorCancellation] CancellationToken cancellationToken)
     {

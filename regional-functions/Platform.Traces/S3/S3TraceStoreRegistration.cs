@@ -35,6 +35,8 @@ public static class S3TraceStoreRegistration
             var store = sp.GetRequiredService<S3TraceStore>();
             return new TraceBucketStartupCheck(store.Guard, store.Bucket, sp.GetRequiredService<ILogger<TraceBucketStartupCheck>>());
         });
+        services.AddHostedService(sp => new S3TraceSweeper(
+            sp.GetRequiredService<S3TraceStore>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<S3TraceSweeper>>()));
         return services.AddTraceSpool(configuration, zone, sp => sp.GetRequiredService<S3TraceStore>());
     }
 }

@@ -86,6 +86,21 @@ public sealed class S3TraceStoreTests(CephS3Server ceph)
     }
 
     [Fact]
+    public async Task Sweep_DeletesEachDayOnceAllItsTracesExpired_EvenIfDeliveredLate()
+    {
+        var (store, bucket) = await StoreAsync("sgp");
+        // Both land "now" (as after a long S3 outage): the bucket's 30-day rule alone would keep them 30 more days.
+        await store.PutAsync(TestTraces.Make("sgp", "old", Start), Start.AddDays(30), CancellationToken.None);
+        await store.PutAsync(TestTraces.Make("sgp", "young", Start.AddDays(1)), Start.AddDays(31), CancellationToken.None);
+
+        _time.Advance(TimeSpan.FromDays(31));
+        var deleted = await store.SweepAsync(CancellationToken.None);
+
+        deleted.ShouldBe(1);
+        (await KeysAsync(bucket)).ShouldBe(["traces/sgp/2026-11-23/young.json"]);
+    }
+
+    [Fact]
     public async Task OtherZonesKeyOrTrace_RefusedBeforeAnyRequestIsSent()
     {
         // Pointed at a closed port: had the store sent anything, the failure would be a network error, not a refusal.
