@@ -7,7 +7,7 @@ namespace Platform.Regional.Forwarding;
 /// One request to one pool, from sending it to relaying (or abandoning) its answer: its own cancellation (so a hedge's
 /// loser can be aborted alone), and what it had received by its first byte.
 /// </summary>
-internal sealed class PoolCall(AvailablePool pool, long start, CancellationToken aborted) : IDisposable
+internal sealed class PoolCall(AvailablePool pool, long start, CancellationToken aborted) : IAsyncDisposable
 {
     public AvailablePool Pool { get; } = pool;
     public CancellationTokenSource Cts { get; } = CancellationTokenSource.CreateLinkedTokenSource(aborted);
@@ -32,9 +32,13 @@ internal sealed class PoolCall(AvailablePool pool, long start, CancellationToken
     /// <summary>The call as the trace records it, once it has ended.</summary>
     public PoolAttempt? Attempt { get; set; }
 
-    public void Dispose()
+    public async ValueTask DisposeAsync()
     {
-        Events?.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        if (Events is not null)
+        {
+            await Events.DisposeAsync();
+        }
+
         Response?.Dispose();
         Message?.Dispose();
         InFlight?.Dispose();

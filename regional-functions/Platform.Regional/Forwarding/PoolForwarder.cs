@@ -99,7 +99,7 @@ internal sealed class PoolForwarder(
             await hedgeCts.CancelAsync();
             foreach (var call in calls)
             {
-                call.Dispose();
+                await call.DisposeAsync();
             }
         }
 
