@@ -1,3 +1,10 @@
 using BenchmarkDotNet.Running;
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+// "load" is an open-loop latency run, not a BenchmarkDotNet benchmark: see Load/LoadCommand.cs.
+if (args is ["load", ..])
+{
+    return await Platform.Benchmarks.Load.LoadCommand.RunAsync(args[1..]);
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(Platform.Benchmarks.Load.LoadCommand).Assembly).Run(args);
+return 0;
