@@ -188,7 +188,7 @@ internal sealed partial class AddressDetector
         while (i < text.Length && i - from < MaxLatinRight)
         {
             var c = text[i];
-            if (c is '\n' or ';' or '。' or '，' or '(' or '（' or '?' or '!' || ctx.Overlaps(i, 1) || (c == '.' && (i + 1 >= text.Length || text[i + 1] is ' ' or '\n') && !IsAbbreviation(text, i)))
+            if (c is '\n' or ';' or '。' or '，' or '(' or '（' or '?' or '!' or '—' or '–' || ctx.Overlaps(i, 1) || (c == '.' && (i + 1 >= text.Length || text[i + 1] is ' ' or '\n') && !IsAbbreviation(text, i)))
             {
                 break;
             }
