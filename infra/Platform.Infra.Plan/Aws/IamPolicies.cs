@@ -34,8 +34,17 @@ public static class IamPolicies
         {
             ["Sid"] = "WriteOwnTraces",
             ["Effect"] = "Allow",
-            ["Action"] = new JsonArray("s3:PutObject", "s3:GetObject", "s3:DeleteObject"),
+            // Tagging: each trace carries its expiry, retention class and zone as object tags.
+            ["Action"] = new JsonArray("s3:PutObject", "s3:PutObjectTagging", "s3:GetObject", "s3:DeleteObject"),
             ["Resource"] = bucket.TraceObjectsArn,
+        },
+        new JsonObject
+        {
+            // The function refuses to start (and to write) unless the bucket expires traces within the retention.
+            ["Sid"] = "CheckOwnBucketLifecycle",
+            ["Effect"] = "Allow",
+            ["Action"] = new JsonArray("s3:GetLifecycleConfiguration", "s3:GetBucketVersioning"),
+            ["Resource"] = bucket.Arn,
         },
         new JsonObject
         {

@@ -105,7 +105,8 @@ public sealed class ShippedStackTests
         using var policy = JsonDocument.Parse(IamPolicies.RegionalFunctionRole(plan.TraceBucket, plan.RegionalFunction, keyArn));
 
         var statements = policy.RootElement.GetProperty("Statement").EnumerateArray().ToDictionary(s => s.GetProperty("Sid").GetString()!);
-        statements.Keys.ShouldBe(["WriteOwnTraces", "ListOwnTraces", "UseOwnZoneKey", "WriteOwnLogs", "AttachToZoneVpc"]);
+        statements.Keys.ShouldBe(["WriteOwnTraces", "CheckOwnBucketLifecycle", "ListOwnTraces", "UseOwnZoneKey", "WriteOwnLogs", "AttachToZoneVpc"]);
+        statements["CheckOwnBucketLifecycle"].GetProperty("Resource").GetString().ShouldBe(plan.TraceBucket.Arn);
         statements["WriteOwnTraces"].GetProperty("Resource").GetString().ShouldBe($"{plan.TraceBucket.Arn}/traces/{stack}/*");
         statements["ListOwnTraces"].GetProperty("Condition").GetProperty("StringLike").GetProperty("s3:prefix").GetString().ShouldBe($"traces/{stack}/*");
         statements["UseOwnZoneKey"].GetProperty("Resource").GetString().ShouldBe(keyArn);
