@@ -173,6 +173,10 @@ internal sealed class LocaleDetector
                 {
                     var letter = text[i];
                     vietnameseMarks += IsVietnameseMark(letter) ? 1 : 0;
+                    if (OrthographyOf(letter) is var lang and >= 0)
+                    {
+                        scores[lang]++;
+                    }
                     hash = (hash ^ (letter < 128 ? (char)(letter | 0x20) : char.ToLowerInvariant(letter))) * FnvPrime;
                     i++;
                 }
@@ -259,6 +263,16 @@ internal sealed class LocaleDetector
         }
         return null;
     }
+
+    // A letter only one of the supported Latin-script languages writes counts like one of its function words:
+    // "photosynthèse" and "simplement" are French even where short words ("la", "explique") are shared with Spanish.
+    private static int OrthographyOf(char c) => char.ToLowerInvariant(c) switch
+    {
+        'ñ' or '¿' or '¡' or 'í' or 'ó' or 'ú' => 1, // es
+        'ß' or 'ä' or 'ö' => 2, // de
+        'è' or 'ç' or 'œ' or 'ë' or 'ï' or 'î' or 'û' or 'ù' => 3, // fr
+        _ => -1,
+    };
 
     // Letters that only Vietnamese uses among the supported Latin-script languages.
     private static bool IsVietnameseMark(char c) => c is 'đ' or 'Đ' or 'ư' or 'Ư' or 'ơ' or 'Ơ' or 'ă' or 'Ă' || c is >= '\u1EA0' and <= '\u1EF9';

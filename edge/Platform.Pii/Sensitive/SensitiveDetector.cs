@@ -7,7 +7,7 @@ namespace Platform.Pii.Sensitive;
 /// condition suffixes (…炎, …癌, …障碍) and Latin drug/condition suffixes (…pril, …itis), reported only when the
 /// prompt is about someone: a first-person or family cue, a named or identified person. Generic content is not.
 /// </summary>
-internal sealed class SensitiveDetector
+internal sealed partial class SensitiveDetector
 {
     private const CueKind Personal = CueKind.FirstPerson | CueKind.ThirdPerson | CueKind.ChildCue;
     private const int MaxCjkStem = 6;
@@ -61,7 +61,21 @@ internal sealed class SensitiveDetector
             }
         }
         AddLatinSuffixTerms(ctx);
+        AddNamedUnionMembership(ctx);
     }
+
+    // "a member of the RMT union", "member of the Teamsters Union": a named union the lexicon cannot list in full.
+    // Political and economic unions (European, African, Soviet, credit) are not trade unions.
+    private static void AddNamedUnionMembership(ScanContext ctx)
+    {
+        foreach (var match in NamedUnionMember().EnumerateMatches(ctx.Text))
+        {
+            ctx.Add(PiiTypes.TradeUnion, match.Index, match.Length);
+        }
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<![\p{L}])members?(?:hip)?\s+(?:of|in)\s+(?:the\s+)?(?!European|African|Soviet|Eurasian|Postal|credit|Credit)[A-Z][\p{L}&.\-]*(?:\s+[A-Z][\p{L}&.\-]*){0,2}\s+[Uu]nion(?![\p{L}])")]
+    private static partial System.Text.RegularExpressions.Regex NamedUnionMember();
 
     private static bool IsAboutSomeone(ScanContext ctx)
     {
