@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using OpenAI;
 using OpenAI.Chat;
 using Platform.GpuPools.Simulator.Faults;
+using Platform.Traces.Decisions;
 
 namespace Platform.EndToEnd.Tests;
 
@@ -52,11 +53,36 @@ public sealed class RoutingAndCostTests(RoutingFixture fx) : IClassFixture<Routi
             cost.GetProperty("retry_usd").GetDecimal().ShouldBe(step.GetProperty("answer_cost_usd").GetDecimal());
             cost.GetProperty("total_usd").GetDecimal().ShouldBe(
                 cost.GetProperty("answer_usd").GetDecimal() + cost.GetProperty("verifier_usd").GetDecimal() + cost.GetProperty("retry_usd").GetDecimal());
+
+            var decision = await RegionalDecisionAsync("sgp", headers.RequestId!);
+            decision.Tier.ShouldBe(1);
+            decision.Promoted.ShouldBe(true);
+            decision.CostUsd.ShouldBe(cost.GetProperty("total_usd").GetDecimal());
+            decision.Pool.ShouldBe(headers.Pool);
         }
         finally
         {
             Faults(verifier).SetJudgeRejectRate(0);
         }
+    }
+
+    private async Task<DecisionRecord> RegionalDecisionAsync(string zone, string requestId)
+    {
+        var log = new LocalDirectoryDecisionLog(zone, fx.Platform.TraceDirectory(zone), 30, TimeProvider.System);
+        for (var i = 0; i < 100; i++)
+        {
+            await foreach (var record in log.ReadAsync(DateTimeOffset.UtcNow.AddHours(-1), DateTimeOffset.UtcNow.AddHours(1), TestContext.Current.CancellationToken))
+            {
+                if (record.RequestId == requestId && record.Source == DecisionSource.Regional)
+                {
+                    return record;
+                }
+            }
+
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
+
+        throw new ShouldAssertException($"No regional decision record for {requestId} in zone {zone} after 10 s.");
     }
 
     [Fact]

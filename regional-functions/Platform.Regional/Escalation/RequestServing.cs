@@ -9,6 +9,7 @@ using Platform.Regional.Costing;
 using Platform.Regional.Forwarding;
 using Platform.Regional.Prompts;
 using Platform.Regional.Routing;
+using Platform.Regional.Telemetry;
 using Platform.Traces;
 
 namespace Platform.Regional.Escalation;
@@ -66,7 +67,7 @@ internal sealed class RequestServing(RegionalSettings settings, ComplianceModel 
                 && up.PoolIds.Where(promotion.PoolIds.Contains).Select(id => settings.Pools.First(p => p.Pool.Id == id)).ToArray() is { Length: > 0 } higher)
             {
                 var (upRequest, upBody, upBudget) = Prepare(request, body, prompt, tags, promotion.Tier);
-                var second = await BufferedAsync(http, tags, upRequest, upBody, higher, started);
+                var second = await BufferedAsync(http, tags, upRequest, upBody, higher, started, scratch => RegionalTelemetry.NoteRoute(scratch, up.Reason, 1));
                 if (second.Answered)
                 {
                     promotedTo = promotion.Tier;
@@ -133,9 +134,23 @@ internal sealed class RequestServing(RegionalSettings settings, ComplianceModel 
     }
 
     /// <summary>Forwards into a scratch response, so the answer can be judged (and headers added) before the client sees a byte.</summary>
-    private async Task<Buffered> BufferedAsync(HttpContext http, RequestTags tags, ChatRequest request, byte[] body, IReadOnlyList<AvailablePool> candidates, long started)
+    private async Task<Buffered> BufferedAsync(
+        HttpContext http, RequestTags tags, ChatRequest request, byte[] body, IReadOnlyList<AvailablePool> candidates, long started, Action<HttpContext>? note = null)
     {
         var scratch = new DefaultHttpContext { RequestServices = http.RequestServices, RequestAborted = http.RequestAborted };
+
+        // The pool call still belongs to this request: its headers (traceparent) and notes (the route) go along.
+        foreach (var (name, value) in http.Request.Headers)
+        {
+            scratch.Request.Headers[name] = value;
+        }
+
+        foreach (var (key, value) in http.Items)
+        {
+            scratch.Items[key] = value;
+        }
+
+        note?.Invoke(scratch);
         using var buffer = new MemoryStream();
         scratch.Response.Body = buffer;
         var result = await forwarder.ForwardAsync(scratch, tags, request, body, candidates, started);
