@@ -9,6 +9,16 @@ namespace Platform.EndToEnd.Tests;
 /// <summary>The whole platform on loopback (simulated pools, three regional functions, the edge), shared by a test class.</summary>
 public sealed class PlatformFixture : IAsyncLifetime
 {
+    private readonly Func<string, IEnumerable<string>> _extraArgs;
+
+    public PlatformFixture()
+        : this(_ => [])
+    {
+    }
+
+    /// <summary>With extra configuration per app ("edge", "regional:sgp", …), e.g. an OTLP endpoint.</summary>
+    internal PlatformFixture(Func<string, IEnumerable<string>> extraArgs) => _extraArgs = extraArgs;
+
     public LocalPlatform Platform { get; private set; } = null!;
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "platform-e2e-" + Guid.NewGuid().ToString("N"));
 
@@ -19,6 +29,7 @@ public sealed class PlatformFixture : IAsyncLifetime
             DataDirectory = DataDirectory,
             SimulatorSpeedFactor = 50,
             PlatformLogLevel = "Warning",
+            ExtraArgs = _extraArgs,
         });
 
     public async ValueTask DisposeAsync()

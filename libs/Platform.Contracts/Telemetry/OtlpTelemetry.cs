@@ -74,6 +74,8 @@ public static class OtlpTelemetry
         services.AddSingleton(_ => Sdk.CreateTracerProviderBuilder()
             .ConfigureResource(r => r.AddService(serviceName))
             .AddSource(activitySources)
+            // Our spans are per request and few; a parent's unsampled flag (ASP.NET Core's own activity when nothing records it) must not drop them.
+            .SetSampler(new AlwaysOnSampler())
             .AddOtlpExporter(o =>
             {
                 o.Endpoint = settings.SignalEndpoint("/v1/traces");
