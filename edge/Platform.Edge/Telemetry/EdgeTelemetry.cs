@@ -17,6 +17,9 @@ internal static class EdgeTelemetry
 
     private static readonly ActivitySource Source = new(SourceName);
 
+    // W3C trace context itself, not Propagators.DefaultTextMapPropagator: that is a no-op until the SDK has been touched.
+    private static readonly TraceContextPropagator W3C = new();
+
     public static Activity? StartRequest() => Source.StartActivity("chat", ActivityKind.Server);
 
     /// <summary>What the edge decided, once the request is read and tagged.</summary>
@@ -65,7 +68,7 @@ internal static class EdgeTelemetry
     {
         if (Activity.Current is { } current)
         {
-            Propagators.DefaultTextMapPropagator.Inject(new PropagationContext(current.Context, Baggage.Current), request.Headers, static (h, name, value) =>
+            W3C.Inject(new PropagationContext(current.Context, Baggage.Current), request.Headers, static (h, name, value) =>
             {
                 h.Remove(name);
                 h.TryAddWithoutValidation(name, value);

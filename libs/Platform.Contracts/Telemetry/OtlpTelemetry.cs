@@ -51,7 +51,8 @@ public sealed record OtlpSettings(Uri Endpoint, OtlpExportProtocol Protocol, Tim
         return new OtlpSettings(url, protocol, interval);
     }
 
-    internal Uri SignalEndpoint(string signalPath) =>
+    /// <summary>The URL one signal is exported to: for http/protobuf the base plus <paramref name="signalPath"/>, for gRPC the base itself.</summary>
+    public Uri SignalEndpoint(string signalPath) =>
         Protocol == OtlpExportProtocol.HttpProtobuf ? new Uri(Endpoint.AbsoluteUri.TrimEnd('/') + signalPath) : Endpoint;
 }
 
