@@ -61,6 +61,7 @@ public sealed class ResponseHeaders(string? country) : PipelinePolicy
     public string? ServedZone { get; private set; }
     public string? RequestId { get; private set; }
     public string? Pool { get; private set; }
+    public string? CostUsd { get; private set; }
 
     public override void Process(PipelineMessage message, IReadOnlyList<PipelinePolicy> pipeline, int currentIndex)
     {
@@ -90,5 +91,6 @@ public sealed class ResponseHeaders(string? country) : PipelinePolicy
         ServedZone = headers.TryGetValue("X-Platform-Served-Zone", out var z) ? z : null;
         RequestId = headers.TryGetValue("X-Request-Id", out var r) ? r : null;
         Pool = headers.TryGetValue("X-Platform-Pool", out var p) ? p : null;
+        CostUsd = headers.TryGetValue("X-Platform-Cost-Usd", out var c) ? c : null;
     }
 }

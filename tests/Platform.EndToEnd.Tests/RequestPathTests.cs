@@ -22,6 +22,7 @@ public sealed class RequestPathTests(PlatformFixture fx) : IClassFixture<Platfor
         ChatCompletion completion = await client.CompleteChatAsync([new UserChatMessage("Write a short poem about rivers.")], cancellationToken: TestContext.Current.CancellationToken);
 
         headers.ServedZone.ShouldBe("sgp");
+        decimal.Parse(headers.CostUsd!, System.Globalization.CultureInfo.InvariantCulture).ShouldBeGreaterThan(0m, "the edge relays what the request cost");
         completion.Content.ShouldHaveSingleItem().Text.ShouldNotBeNullOrWhiteSpace();
         completion.FinishReason.ShouldBe(ChatFinishReason.Stop);
         completion.Usage.InputTokenCount.ShouldBeGreaterThan(0);

@@ -18,7 +18,7 @@ namespace Platform.Edge.Forwarding;
 internal sealed class ZoneForwarder(HttpClient http, EdgeOptions options, ComplianceModel model, EdgeDecisionLogs decisions, TimeProvider time, ILogger<ZoneForwarder> log)
 {
     private static readonly string[] RelayedHeaders =
-        [InternalHeaders.ServedZone, InternalHeaders.HomeZone, InternalHeaders.Pool, "Cache-Control"];
+        [InternalHeaders.ServedZone, InternalHeaders.HomeZone, InternalHeaders.Pool, InternalHeaders.CostUsd, InternalHeaders.BudgetCapped, "Cache-Control"];
 
     public async Task ForwardAsync(HttpContext context, byte[] body, EdgeDecision decision, Tenant tenant, string requestId, string requestedModel)
     {

@@ -15,5 +15,11 @@ public static class InternalHeaders
     public const string Pool = "X-Platform-Pool";
     public const string RequestId = "X-Request-Id";
 
+    /// <summary>What the request cost in USD (usage × catalogue prices, plus verifier and replaced answers).</summary>
+    public const string CostUsd = "X-Platform-Cost-Usd";
+
+    /// <summary>"true" when the zone's reasoning budget, not the client's own limit, cut the answer.</summary>
+    public const string BudgetCapped = "X-Platform-Budget-Capped";
+
     public static bool IsInternal(string headerName) => headerName.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase);
 }

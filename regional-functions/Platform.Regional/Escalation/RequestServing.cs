@@ -21,8 +21,8 @@ namespace Platform.Regional.Escalation;
 /// </summary>
 internal sealed class RequestServing(RegionalSettings settings, ComplianceModel model, PoolForwarder forwarder)
 {
-    public const string CostHeader = "X-Platform-Cost-Usd";
-    public const string BudgetCappedHeader = "X-Platform-Budget-Capped";
+    public const string CostHeader = Platform.Contracts.Tags.InternalHeaders.CostUsd;
+    public const string BudgetCappedHeader = Platform.Contracts.Tags.InternalHeaders.BudgetCapped;
 
     public async Task<ServedRequest> ServeAsync(
         HttpContext http, RequestTags tags, ChatRequest request, ReadOnlyMemory<byte> body, IReadOnlyList<AvailablePool> candidates,
