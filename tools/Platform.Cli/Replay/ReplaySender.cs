@@ -3,14 +3,13 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using Platform.Contracts.OpenAi;
+using Platform.Contracts.Tags;
 
 namespace Platform.Cli.Replay;
 
 /// <summary>Sends a traffic mix to an edge with bounded concurrency, as client apps in each line's country would.</summary>
 internal static class ReplaySender
 {
-    public const string CostHeader = "X-Platform-Cost-Usd";
-
     public static async Task<IReadOnlyList<ReplayCall>> SendAsync(HttpClient http, Uri edge, IReadOnlyList<ReplayLine> lines, int concurrency, IProgress<int>? progress, CancellationToken ct)
     {
         var work = lines.SelectMany(l => Enumerable.Repeat(l, l.Repeat)).ToArray();
@@ -36,7 +35,7 @@ internal static class ReplaySender
         var status = (int)response.StatusCode;
         var zone = Header(response, "X-Platform-Served-Zone");
         var pool = Header(response, "X-Platform-Pool");
-        var cost = decimal.TryParse(Header(response, CostHeader), NumberStyles.Float, CultureInfo.InvariantCulture, out var c) ? c : (decimal?)null;
+        var cost = decimal.TryParse(Header(response, InternalHeaders.CostUsd), NumberStyles.Float, CultureInfo.InvariantCulture, out var c) ? c : (decimal?)null;
 
         UsageSeen? usage = null;
         if (line.Stream && response.Content.Headers.ContentType?.MediaType == "text/event-stream")
@@ -74,7 +73,8 @@ internal static class ReplaySender
             }
 
             var reasoning = u.TryGetProperty("completion_tokens_details", out var d) && d.ValueKind == JsonValueKind.Object && d.TryGetProperty("reasoning_tokens", out var r) ? r.GetInt32() : 0;
-            decimal? cost = u.TryGetProperty("platform_cost_usd", out var pc) && pc.ValueKind == JsonValueKind.Number ? pc.GetDecimal() : null;
+            // The regional function stamps a streamed answer's cost on its usage chunk, next to "usage" (headers are gone by then).
+            decimal? cost = doc.RootElement.TryGetProperty("platform_cost_usd", out var pc) && pc.ValueKind == JsonValueKind.Number ? pc.GetDecimal() : null;
             return new UsageSeen(u.GetProperty("prompt_tokens").GetInt32(), u.GetProperty("completion_tokens").GetInt32(), reasoning, cost);
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
