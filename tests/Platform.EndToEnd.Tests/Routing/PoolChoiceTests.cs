@@ -16,32 +16,21 @@ public sealed class PoolChoiceFixture : IAsyncLifetime
     public const int MinimumThroughput = 4;
     public static readonly TimeSpan Break = TimeSpan.FromSeconds(3);
 
-    public LocalPlatform Platform { get; private set; } = null!;
-    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "platform-e2e-pools-" + Guid.NewGuid().ToString("N"));
+    private readonly PlatformFixture _platform = new(app => app.StartsWith("regional:", StringComparison.Ordinal)
+        ?
+        [
+            $"--Regional:Health:MinimumThroughput={MinimumThroughput}",
+            "--Regional:Health:WindowSeconds=30",
+            $"--Regional:Health:BreakSeconds={Break.TotalSeconds}",
+            "--Regional:MetricsScrapeInterval=00:00:00.200",
+        ]
+        : []);
 
-    public async ValueTask InitializeAsync() =>
-        Platform = await LocalPlatform.StartAsync(new LocalPlatformOptions
-        {
-            EdgePort = 0,
-            DataDirectory = DataDirectory,
-            SimulatorSpeedFactor = 50,
-            PlatformLogLevel = "Warning",
-            ExtraArgs = app => app.StartsWith("regional:", StringComparison.Ordinal)
-                ?
-                [
-                    $"--Regional:Health:MinimumThroughput={MinimumThroughput}",
-                    "--Regional:Health:WindowSeconds=30",
-                    $"--Regional:Health:BreakSeconds={Break.TotalSeconds}",
-                    "--Regional:MetricsScrapeInterval=00:00:00.200",
-                ]
-                : [],
-        });
+    public LocalPlatform Platform => _platform.Platform;
 
-    public async ValueTask DisposeAsync()
-    {
-        await Platform.DisposeAsync();
-        Directory.Delete(DataDirectory, recursive: true);
-    }
+    public ValueTask InitializeAsync() => _platform.InitializeAsync();
+
+    public ValueTask DisposeAsync() => _platform.DisposeAsync();
 
     public PoolFaults Faults(string pool) => Platform.Pools[pool].App.Services.GetRequiredService<PoolFaults>();
 }
