@@ -36,5 +36,47 @@ public sealed class ModelsAndHealthTests
         root.GetProperty("zone").GetString().ShouldBe("cn");
         root.GetProperty("pools_available").GetInt32().ShouldBe(1);
         root.GetProperty("pools_unavailable").GetInt32().ShouldBe(5);
+        root.GetProperty("status").GetString().ShouldBe("ok");
+    }
+
+    [Fact]
+    public async Task Healthz_SaysDegraded_WhileTheTraceSpoolDropsTraces_AndServingGoesOn()
+    {
+        await using var pool = await FakePool.AnsweringAsync();
+        var spool = Path.Combine(Path.GetTempPath(), "spool-" + Guid.NewGuid().ToString("N"));
+        await using var host = await RegionalHost.StartAsync(
+            "sgp",
+            new Dictionary<string, string> { ["sgp-h100-fast-a"] = pool.Url },
+            "--Regional:Traces:Store=s3",
+            $"--Regional:Traces:S3:ServiceUrl={await FakePool.DownUrlAsync()}",
+            "--Regional:Traces:S3:Region=us-east-1",
+            "--Regional:Traces:S3:Bucket=test-traces-sgp-health",
+            "--Regional:Traces:S3:AccessKey=K",
+            "--Regional:Traces:S3:SecretKey=S",
+            "--Regional:Traces:S3:ForcePathStyle=true",
+            $"--Regional:Traces:Spool:Directory={spool}",
+            "--Regional:Traces:Spool:MaxEntries=1");
+
+        for (var i = 0; i < 3; i++)
+        {
+            using var response = await host.Client.SendAsync(host.Signed(RegionalHost.Tags(), RegionalHost.ChatBody()), Ct);
+            response.IsSuccessStatusCode.ShouldBeTrue("S3 being down never fails a request");
+        }
+
+        // The spool fills off the response path; give its writer a moment.
+        JsonElement root;
+        var attempts = 0;
+        do
+        {
+            await Task.Delay(100, Ct);
+            root = JsonDocument.Parse(await host.Client.GetStringAsync("/healthz", Ct)).RootElement;
+        }
+        while (root.GetProperty("status").GetString() != "degraded" && ++attempts < 50);
+
+        root.GetProperty("status").GetString().ShouldBe("degraded");
+        var check = root.GetProperty("checks").EnumerateArray().ShouldHaveSingleItem();
+        check.GetProperty("name").GetString().ShouldBe("trace-spool");
+        check.GetProperty("status").GetString().ShouldBe("degraded");
+        Directory.Delete(spool, recursive: true);
     }
 }
