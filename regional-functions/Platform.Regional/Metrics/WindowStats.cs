@@ -1,3 +1,5 @@
+using Platform.Contracts.Statistics;
+
 namespace Platform.Regional.Metrics;
 
 /// <summary>
@@ -13,9 +15,6 @@ internal sealed record WindowStats(int Count, double ErrorRate, int Timed, doubl
             samples.Count,
             samples.Count == 0 ? 0 : (double)samples.Count(s => s.Failed) / samples.Count,
             latencies.Length,
-            latencies.Length == 0 ? null : latencies[NearestRank(0.99, latencies.Length) - 1]);
+            Percentile.NearestRank(latencies, 0.99));
     }
-
-    /// <summary>The 1-based rank of the p-th percentile of n sorted values (nearest-rank: no interpolation, always an observed value).</summary>
-    public static int NearestRank(double p, int n) => Math.Max(1, (int)Math.Ceiling(p * n));
 }

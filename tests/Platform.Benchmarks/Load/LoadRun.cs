@@ -1,11 +1,12 @@
 using System.Diagnostics;
+using Platform.Contracts.Statistics;
 
 namespace Platform.Benchmarks.Load;
 
 /// <summary>Latencies of one target at one fixed rate: time to the first body byte and to the last, per request.</summary>
 internal sealed record LoadSample(string Target, bool Stream, int Sent, int Failed, double[] FirstByteMs, double[] TotalMs)
 {
-    public double P(double[] sorted, double p) => sorted.Length == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
+    public double P(double[] sorted, double p) => Percentile.NearestRank(sorted, p) ?? double.NaN;
 }
 
 /// <summary>

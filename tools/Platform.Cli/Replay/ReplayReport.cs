@@ -1,4 +1,5 @@
 using Platform.Compliance;
+using Platform.Contracts.Statistics;
 
 namespace Platform.Cli.Replay;
 
@@ -40,8 +41,8 @@ internal sealed record ReplayReport(IReadOnlyList<ReplayRow> Rows, int Failed, I
                     g.Sum(x => (long)x.Call.ReasoningTokens),
                     g.Sum(x => x.Call.ReportedCostUsd ?? x.Pool.Price.Cost(x.Call.InputTokens, 0, x.Call.OutputTokens)),
                     g.Sum(x => tier3.Price.Cost(x.Call.InputTokens, 0, x.Call.OutputTokens)),
-                    Percentile(latencies, 0.50),
-                    Percentile(latencies, 0.99));
+                    Percentile.NearestRank(latencies, 0.50) ?? 0,
+                    Percentile.NearestRank(latencies, 0.99) ?? 0);
             })
             .ToArray();
 
@@ -54,8 +55,4 @@ internal sealed record ReplayReport(IReadOnlyList<ReplayRow> Rows, int Failed, I
                 : $"reported for {reported} of {served.Length} requests, estimated from the catalogue for the rest";
         return new ReplayReport(rows, failed.Length, failed.GroupBy(c => c.Status).ToDictionary(g => g.Key, g => g.Count()), source);
     }
-
-    /// <summary>Nearest-rank percentile of sorted values.</summary>
-    internal static double Percentile(IReadOnlyList<double> sorted, double p) =>
-        sorted.Count == 0 ? 0 : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
 }
