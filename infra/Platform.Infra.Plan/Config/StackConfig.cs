@@ -1,4 +1,4 @@
-using YamlDotNet.Core;
+using Platform.Compliance.Yaml;
 using YamlDotNet.RepresentationModel;
 
 namespace Platform.Infra.Plan;
@@ -31,16 +31,10 @@ public sealed record StackConfig(string Stack, string File, IReadOnlyDictionary<
             return new StackConfig(stack, file, values, errors);
         }
 
-        YamlNode? root = null;
-        try
+        var (root, errorLine, error) = YamlText.Parse(text);
+        if (error is not null)
         {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(text));
-            root = stream.Documents.Count > 0 ? stream.Documents[0].RootNode : null;
-        }
-        catch (YamlException e)
-        {
-            errors.Add(new PlanError(file, (int)e.Start.Line, "(document)", $"Not valid YAML: {e.InnerException?.Message ?? e.Message}", "Correct the YAML syntax at that line."));
+            errors.Add(new PlanError(file, errorLine, "(document)", error, YamlText.SyntaxFix));
             return new StackConfig(stack, file, values, errors);
         }
 

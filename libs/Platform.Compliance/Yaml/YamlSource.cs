@@ -1,4 +1,3 @@
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace Platform.Compliance.Yaml;
@@ -19,16 +18,10 @@ internal sealed class YamlSource
     public static YamlSource Parse(string file, string text, List<ModelError> errors)
     {
         var source = new YamlSource(file, errors);
-        YamlNode? root = null;
-        try
+        var (root, errorLine, error) = YamlText.Parse(text);
+        if (error is not null)
         {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(text));
-            root = stream.Documents.Count > 0 ? stream.Documents[0].RootNode : null;
-        }
-        catch (YamlException e)
-        {
-            errors.Add(new ModelError(file, (int)e.Start.Line, "(document)", $"Not valid YAML: {e.InnerException?.Message ?? e.Message}", "Correct the YAML syntax at that line."));
+            errors.Add(new ModelError(file, errorLine, "(document)", error, YamlText.SyntaxFix));
         }
 
         if (root is null && errors.Count == 0)
