@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
@@ -9,13 +10,15 @@ namespace Platform.Traces.Decisions;
 /// A zone's decision log as JSON Lines, one file per UTC day: <c>{root}/decisions/{zone}/{yyyy-MM-dd}.jsonl</c>, beside the
 /// local trace store's <c>{root}/traces/</c>.
 /// </summary>
-internal sealed class LocalDirectoryDecisionLog : IDecisionLog, IDisposable
+internal sealed class LocalDirectoryDecisionLog : IDecisionLog
 {
     public const string Folder = "decisions";
     private const string Extension = ".jsonl";
 
-    // One writer at a time in this process; each line goes out in a single append, so other processes' lines never interleave with it.
-    private readonly SemaphoreSlim _writing = new(1, 1);
+    // One writer per file in the whole process, not per instance: the edge and a regional function of one zone share the
+    // folder when they run in one process (the local platform). .NET on Unix writes at an offset it tracks itself (no
+    // O_APPEND), so two handles opened at once would both write at the same end and one line would be lost.
+    private static readonly ConcurrentDictionary<string, SemaphoreSlim> Writers = new(StringComparer.Ordinal);
     private readonly int _retentionDays;
     private readonly TimeProvider _time;
 
@@ -40,15 +43,17 @@ internal sealed class LocalDirectoryDecisionLog : IDecisionLog, IDisposable
 
         var line = JsonSerializer.SerializeToUtf8Bytes(record, TraceJson.Options).Concat("\n"u8.ToArray()).ToArray();
         Directory.CreateDirectory(ZoneDirectory);
-        await _writing.WaitAsync(cancellationToken);
+        var path = PathOf(record.Time);
+        var writing = Writers.GetOrAdd(path, _ => new SemaphoreSlim(1, 1));
+        await writing.WaitAsync(cancellationToken);
         try
         {
-            await using var file = new FileStream(PathOf(record.Time), FileMode.Append, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete, 4096, useAsync: true);
+            await using var file = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete, 4096, useAsync: true);
             await file.WriteAsync(line, cancellationToken);
         }
         finally
         {
-            _writing.Release();
+            writing.Release();
         }
     }
 
@@ -98,8 +103,6 @@ internal sealed class LocalDirectoryDecisionLog : IDecisionLog, IDisposable
 
         return deleted;
     }
-
-    public void Dispose() => _writing.Dispose();
 
     private string PathOf(DateTimeOffset time) => Path.Combine(ZoneDirectory, TraceKeys.DayOf(time) + Extension);
 

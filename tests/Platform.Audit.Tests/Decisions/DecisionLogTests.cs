@@ -52,6 +52,20 @@ public sealed class DecisionLogTests : IDisposable
     }
 
     [Fact]
+    public async Task TheEdgeAndTheRegionalFunction_AppendingToOneZoneFolderAtOnce_LoseNoLine()
+    {
+        // Two logs over one folder, as when the local platform runs a zone's edge and regional function in one process.
+        var edge = Log("fra");
+        var regional = Log("fra");
+
+        await Parallel.ForEachAsync(Enumerable.Range(0, 400), async (i, ct) =>
+            await (i % 2 == 0 ? edge : regional).AppendAsync(Records.Served($"req-{i}", "fra", "fra", DataClass.None), ct));
+
+        var read = await ReadAll(Log("fra"), Records.Noon.AddHours(-1), Records.Noon.AddHours(1));
+        read.Select(r => r.RequestId).Distinct().Count().ShouldBe(400);
+    }
+
+    [Fact]
     public async Task RecordWithAValueWhereATypeNameBelongs_IsRefused_AndNothingIsWritten()
     {
         var log = Log("sgp");
