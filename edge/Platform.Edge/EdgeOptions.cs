@@ -10,6 +10,15 @@ public sealed class EdgeOptions
     /// <summary>The zone this edge runs in: home of requests with no pinned tenant and no trusted country.</summary>
     public string Zone { get; set; } = "sgp";
 
+    /// <summary>
+    /// The home zones whose requests this edge reads; empty means only <see cref="Zone"/>. A request homed in another
+    /// zone is refused (421) before its body is read, so no prompt is processed outside its home jurisdiction, not
+    /// even in a foreign edge's memory. Only the all-in-one local platform lists every zone.
+    /// </summary>
+    public List<string> HomeZones { get; set; } = [];
+
+    public IReadOnlyList<string> AcceptedHomeZones => HomeZones.Count > 0 ? HomeZones : [Zone];
+
     /// <summary>Each zone's regional function: its URL and the key the edge signs that zone's tags with.</summary>
     public Dictionary<string, ZoneEndpoint> Zones { get; set; } = [];
 

@@ -15,6 +15,11 @@ internal sealed class EdgeOptionsValidator(ComplianceModel model) : IValidateOpt
             errors.Add($"Edge:Zone '{options.Zone}' is not a zone; use one of {string.Join(", ", model.Zones.Select(z => z.Id))}.");
         }
 
+        foreach (var zone in options.AcceptedHomeZones.Where(z => !options.Zones.ContainsKey(z)))
+        {
+            errors.Add($"Edge:HomeZones lists '{zone}', but Edge:Zones:{zone} has no regional function to serve its requests; add its Url and SigningKey.");
+        }
+
         foreach (var (zone, endpoint) in options.Zones)
         {
             if (!model.IsZone(zone))

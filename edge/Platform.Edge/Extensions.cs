@@ -28,7 +28,7 @@ internal static class Extensions
         services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<EdgeOptions>();
-            return new RequestTagger(sp.GetRequiredService<PiiClassifier>(), sp.GetRequiredService<ComplianceModel>(), options.Zone, options.LatencyBudgets);
+            return new RequestTagger(sp.GetRequiredService<PiiClassifier>(), sp.GetRequiredService<ComplianceModel>(), options.LatencyBudgets);
         });
         services.AddSingleton(sp => new ZoneForwarder(
             new HttpClient(new SocketsHttpHandler { ConnectTimeout = TimeSpan.FromSeconds(5), PooledConnectionLifetime = TimeSpan.FromMinutes(2) })

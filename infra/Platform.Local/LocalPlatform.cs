@@ -82,6 +82,8 @@ public sealed class LocalPlatform : IAsyncDisposable
         var edge = EdgeApp.Create([
             .. Common(Options.EdgePort),
             "--Edge:TrustLoopback=true",
+            // One edge for every zone: only in this all-in-one local run; a deployed edge reads its own zone's requests only.
+            .. Model.Zones.Select((z, i) => $"--Edge:HomeZones:{i}={z.Id}"),
             .. Model.Zones.SelectMany(z => new[]
             {
                 $"--Edge:Zones:{z.Id}:Url={regional[z.Id]}",

@@ -36,6 +36,9 @@ public sealed class EdgeHttpTests : IAsyncLifetime
             "--Logging:LogLevel:Default=Warning",
             "--Edge:Zone=sgp",
             "--Edge:TrustLoopback=true",
+            "--Edge:HomeZones:0=sgp",
+            "--Edge:HomeZones:1=fra",
+            "--Edge:HomeZones:2=cn",
             $"--Edge:ApiKeys:{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes("sk-acme")))}=acme-shanghai",
             .. new[] { ("sgp", SgpKey), ("fra", FraKey), ("cn", CnKey) }.SelectMany(z => new[]
             {
@@ -200,7 +203,9 @@ public sealed class EdgeHttpTests : IAsyncLifetime
     [Fact]
     public async Task CountryHeaderFromAnUntrustedAddress_IsIgnored()
     {
-        await using var strict = EdgeApp.Create(["--urls=http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning", "--Edge:Zone=fra"]);
+        await using var strict = EdgeApp.Create([
+            "--urls=http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning", "--Edge:Zone=fra",
+            $"--Edge:Zones:fra:Url={_zones["fra"].Url}", $"--Edge:Zones:fra:SigningKey={Convert.ToBase64String(FraKey)}"]);
         await strict.StartAsync();
         using var client = new HttpClient { BaseAddress = new Uri(strict.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First()) };
         client.DefaultRequestHeaders.Authorization = new("Bearer", "k");
@@ -210,6 +215,46 @@ public sealed class EdgeHttpTests : IAsyncLifetime
         var tags = await (await client.SendAsync(request)).Content.ReadFromJsonAsync<JsonElement>();
 
         tags.GetProperty("home_zone").GetString().ShouldBe("fra");
+    }
+
+    [Theory]
+    [InlineData("sk-acme", null)] // a tenant pinned to cn
+    [InlineData("sk-anything", "DE")] // a public caller whose front door says Germany
+    public async Task DeployedEdge_RefusesARequestHomedInAnotherZone_BeforeReadingItsBody(string apiKey, string? country)
+    {
+        // A deployed sgp edge: it reads its own zone's requests only, though it could reach the others.
+        await using var deployed = EdgeApp.Create([
+            "--urls=http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning", "--Edge:Zone=sgp", "--Edge:TrustLoopback=true",
+            $"--Edge:ApiKeys:{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes("sk-acme")))}=acme-shanghai",
+            .. new[] { ("sgp", SgpKey), ("fra", FraKey), ("cn", CnKey) }.SelectMany(z => new[]
+            {
+                $"--Edge:Zones:{z.Item1}:Url={_zones[z.Item1].Url}",
+                $"--Edge:Zones:{z.Item1}:SigningKey={Convert.ToBase64String(z.Item2)}",
+            }),
+        ]);
+        await deployed.StartAsync();
+        using var client = new HttpClient { BaseAddress = new Uri(deployed.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First()) };
+        client.DefaultRequestHeaders.Authorization = new("Bearer", apiKey);
+
+        foreach (var path in new[] { "/v1/chat/completions", "/v1/tags" })
+        {
+            // Not even JSON: a 421 rather than a 400 shows the body was never parsed.
+            var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent("{not json 张伟 110105199003077777", Encoding.UTF8, "application/json") };
+            if (country is not null)
+            {
+                request.Headers.Add("X-Client-Country", country);
+            }
+
+            var response = await client.SendAsync(request);
+
+            ((int)response.StatusCode).ShouldBe(421);
+            var error = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error");
+            error.GetProperty("code").GetString().ShouldBe("wrong_jurisdiction");
+            error.GetProperty("message").GetString()!.ShouldContain("accepted only by that zone's edge");
+            error.GetProperty("message").GetString()!.ShouldNotContain("110105");
+        }
+
+        _zones.Values.ShouldAllBe(z => z.Received.IsEmpty);
     }
 
     [Theory]

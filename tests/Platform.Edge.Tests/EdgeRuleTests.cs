@@ -34,6 +34,13 @@ public sealed class EdgeRuleTests
         HomeZoneRule.Decide(Model, Public, country, "fra").ShouldBe(new HomeZoneDecision("fra", "edge"));
 
     [Theory]
+    [InlineData("sgp", true)]
+    [InlineData("fra", false)]
+    [InlineData("cn", false)]
+    public void AnEdge_ReadsOnlyRequestsHomedInTheZonesItIsDeployedFor(string home, bool read) =>
+        (HomeZoneRule.ForeignEdge(new HomeZoneDecision(home, "country"), ["sgp"]) is null).ShouldBe(read);
+
+    [Theory]
     [InlineData("fast", 0)]
     [InlineData("reasoning", 1)]
     [InlineData("frontier", 3)]

@@ -21,10 +21,10 @@ internal static class ChatApi
         return app;
     }
 
-    internal static async Task Chat(HttpContext context, EdgeOptions options, CallerIdentity identity, RequestTagger tagger, ZoneForwarder forwarder, ILogger<EdgeOptions> log)
+    internal static async Task Chat(HttpContext context, EdgeOptions options, ComplianceModel model, CallerIdentity identity, RequestTagger tagger, ZoneForwarder forwarder, ILogger<EdgeOptions> log)
     {
         using var span = EdgeTelemetry.StartRequest();
-        var (request, error) = await EdgeRequest.ReadAsync(context, options, identity, tagger, log);
+        var (request, error) = await EdgeRequest.ReadAsync(context, options, model, identity, tagger, log);
         if (request is null)
         {
             await error!.ExecuteAsync(context);
@@ -37,9 +37,9 @@ internal static class ChatApi
         EdgeTelemetry.Ended(span, context.Response);
     }
 
-    internal static async Task<IResult> Tags(HttpContext context, EdgeOptions options, CallerIdentity identity, RequestTagger tagger, ILogger<EdgeOptions> log)
+    internal static async Task<IResult> Tags(HttpContext context, EdgeOptions options, ComplianceModel model, CallerIdentity identity, RequestTagger tagger, ILogger<EdgeOptions> log)
     {
-        var (request, error) = await EdgeRequest.ReadAsync(context, options, identity, tagger, log);
+        var (request, error) = await EdgeRequest.ReadAsync(context, options, model, identity, tagger, log);
         if (request is null)
         {
             return error!;

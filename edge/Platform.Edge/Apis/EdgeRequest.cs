@@ -2,6 +2,7 @@ using Platform.Compliance;
 using Platform.Contracts.OpenAi;
 using Platform.Edge.Callers;
 using Platform.Edge.Tagging;
+using Platform.Edge.Zones;
 
 namespace Platform.Edge.Apis;
 
@@ -9,7 +10,7 @@ namespace Platform.Edge.Apis;
 internal sealed record EdgeRequest(string RequestId, Tenant Tenant, byte[] Body, ChatRequest Chat, EdgeDecision Decision)
 {
     public static async Task<(EdgeRequest? Request, IResult? Error)> ReadAsync(
-        HttpContext context, EdgeOptions options, CallerIdentity identity, RequestTagger tagger, ILogger log)
+        HttpContext context, EdgeOptions options, ComplianceModel model, CallerIdentity identity, RequestTagger tagger, ILogger log)
     {
         var requestId = "req_" + Guid.NewGuid().ToString("N");
         context.Response.Headers[Platform.Contracts.Tags.InternalHeaders.RequestId] = requestId;
@@ -24,6 +25,13 @@ internal sealed record EdgeRequest(string RequestId, Tenant Tenant, byte[] Body,
         if (tenant is null)
         {
             return (null, Reject(401, "Missing or unknown API key. Send it as 'Authorization: Bearer <key>'.", "invalid_api_key"));
+        }
+
+        var home = HomeZoneRule.Decide(
+            model, tenant, identity.TrustedCountry(context.Connection.RemoteIpAddress, context.Request.Headers[options.ClientCountryHeader].FirstOrDefault()), options.Zone);
+        if (HomeZoneRule.ForeignEdge(home, options.AcceptedHomeZones) is { } misdirected)
+        {
+            return (null, Reject(StatusCodes.Status421MisdirectedRequest, misdirected, "wrong_jurisdiction"));
         }
 
         var body = await ReadBodyAsync(context.Request, options.MaxBodyBytes, context.RequestAborted);
@@ -41,7 +49,7 @@ internal sealed record EdgeRequest(string RequestId, Tenant Tenant, byte[] Body,
         var facts = new EdgeFacts(
             chat,
             tenant,
-            identity.TrustedCountry(context.Connection.RemoteIpAddress, context.Request.Headers[options.ClientCountryHeader].FirstOrDefault()),
+            home,
             context.Request.Headers[LatencyBudget.Header].FirstOrDefault(),
             context.Request.Headers.AcceptLanguage.FirstOrDefault());
         var (decision, rejection) = tagger.Decide(facts);

@@ -7,7 +7,7 @@ using Platform.Pii;
 namespace Platform.Edge.Tagging;
 
 /// <summary>What the edge knows about a request before deciding: the parsed body and the caller.</summary>
-internal sealed record EdgeFacts(ChatRequest Request, Tenant Tenant, string? TrustedCountry, string? LatencyBudgetHeader, string? AcceptLanguage);
+internal sealed record EdgeFacts(ChatRequest Request, Tenant Tenant, HomeZoneDecision Home, string? LatencyBudgetHeader, string? AcceptLanguage);
 
 internal sealed record EdgeRejection(int Status, string Message, string Code, string? Param = null);
 
@@ -37,7 +37,7 @@ internal sealed record EdgeDecision(
 }
 
 /// <summary>Tags a request and decides its zones. Deterministic: the same facts always give the same decision.</summary>
-internal sealed class RequestTagger(PiiClassifier classifier, ComplianceModel model, string edgeZone, LatencyBudgetOptions budgets)
+internal sealed class RequestTagger(PiiClassifier classifier, ComplianceModel model, LatencyBudgetOptions budgets)
 {
     public (EdgeDecision? Decision, EdgeRejection? Rejection) Decide(EdgeFacts facts)
     {
@@ -56,7 +56,6 @@ internal sealed class RequestTagger(PiiClassifier classifier, ComplianceModel mo
 
         var scan = classifier.Scan(text, facts.AcceptLanguage);
         var dataClass = model.DataClasses.ClassOf(scan.Findings.Select(f => f.Type));
-        var home = HomeZoneRule.Decide(model, facts.Tenant, facts.TrustedCountry, edgeZone);
-        return (new EdgeDecision(scan, dataClass, home, model.ServingZones(home.Zone, dataClass), budget, tier), null);
+        return (new EdgeDecision(scan, dataClass, facts.Home, model.ServingZones(facts.Home.Zone, dataClass), budget, tier), null);
     }
 }

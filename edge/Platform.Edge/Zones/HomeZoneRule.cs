@@ -24,4 +24,13 @@ internal static class HomeZoneRule
 
         return new HomeZoneDecision(edgeZone, "edge");
     }
+
+    /// <summary>
+    /// The refusal for a request homed in a zone this edge is not deployed for, or null when the edge may read it.
+    /// Decided from the caller alone, before the body is read: a prompt reaches no edge outside its home zone.
+    /// </summary>
+    public static string? ForeignEdge(HomeZoneDecision home, IReadOnlyList<string> acceptedHomeZones) =>
+        acceptedHomeZones.Contains(home.Zone) ? null
+        : $"Requests homed in zone '{home.Zone}' (by {home.Reason}) are accepted only by that zone's edge; this edge serves "
+          + $"'{string.Join("', '", acceptedHomeZones)}'. Send the request to the {home.Zone} endpoint. Its body was not read.";
 }
