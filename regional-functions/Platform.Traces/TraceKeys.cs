@@ -30,9 +30,11 @@ public static partial class TraceKeys
     {
         for (var day = from.UtcDateTime.Date; day <= to.UtcDateTime.Date; day = day.AddDays(1))
         {
-            yield return $"{Prefix(zone)}{day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}/";
+            yield return DayPrefix(zone, day);
         }
     }
+
+    public static string DayPrefix(string zone, DateTime day) => $"{Prefix(zone)}{day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}/";
 
     public static bool BelongsTo(string key, string zone) => key.StartsWith(Prefix(zone), StringComparison.Ordinal);
 

@@ -21,10 +21,13 @@ public sealed class PlatformStackTests
         bucket.At("objectLockEnabled").ShouldBe(false);
         var rule = mocks.Single("aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration").Inputs;
         rule.Text("rules", 0, "status").ShouldBe("Enabled");
-        rule.Number("rules", 0, "expiration", "days").ShouldBe(ComplianceModel.Embedded.Zone(stack).Retention.TraceDays);
-        rule.Number("rules", 0, "expiration", "days").ShouldBeLessThanOrEqualTo(Retention.MaxTraceDays);
-        rule.Number("rules", 0, "noncurrentVersionExpiration", "noncurrentDays").ShouldBe(1);
-        rule.Number("rules", 0, "abortIncompleteMultipartUpload", "daysAfterInitiation").ShouldBe(1);
+        rule.Text("rules", 0, "filter", "prefix").ShouldBe($"traces/{stack}/");
+        // S3 rounds up to the next midnight UTC: a rule one day under the retention deletes within it.
+        rule.Number("rules", 0, "expiration", "days").ShouldBe(ComplianceModel.Embedded.Zone(stack).Retention.TraceDays - 1);
+        rule.Number("rules", 0, "expiration", "days").ShouldBeLessThan(Retention.MaxTraceDays);
+        rule.Text("rules", 1, "filter", "prefix").ShouldBe("");
+        rule.Number("rules", 1, "noncurrentVersionExpiration", "noncurrentDays").ShouldBe(1);
+        rule.Number("rules", 1, "abortIncompleteMultipartUpload", "daysAfterInitiation").ShouldBe(1);
     }
 
     [Fact]

@@ -42,9 +42,11 @@ internal static partial class AwsPlanner
                 $"Trace retention of {days} days exceeds zone {zone.Id}'s limit of {limit} days ({zone.Origin}).",
                 $"Set platform:traceRetentionDays to {limit} or less, or remove it to keep traces {limit} days.");
         }
-        else if (days < 1)
+        else if (days < LifecycleDays.MinRetentionDays)
         {
-            read.Error(StackConfigKeys.TraceRetentionDays, $"Trace retention of {days} days is below 1.", $"Set platform:traceRetentionDays from 1 to {limit}.");
+            read.Error(StackConfigKeys.TraceRetentionDays,
+                $"Trace retention of {days} days is below {LifecycleDays.MinRetentionDays}: S3 deletes at the first midnight UTC after a rule's days, and a rule needs at least one.",
+                $"Set platform:traceRetentionDays from {LifecycleDays.MinRetentionDays} to {limit}" + (limit < LifecycleDays.MinRetentionDays ? $", and zones.{zone.Id}.retention.trace_days ({zone.Origin}) to at least {LifecycleDays.MinRetentionDays}." : "."));
         }
 
         if (read.Bool(StackConfigKeys.BucketReplication, false))
@@ -67,6 +69,8 @@ internal static partial class AwsPlanner
             read.Error(StackConfigKeys.KmsKeyAlias, $"'{alias}' is not an alias the stack may create.", $"Use a name starting with alias/ (not alias/aws/), like alias/platform-traces-{zone.Id}.");
         }
 
+        // Only used once the errors above are empty; bounded so a refused value cannot build a rule S3 would reject.
+        var held = Math.Max(Math.Min(days, limit), LifecycleDays.MinRetentionDays);
         var name = TraceBucketNames.For("platform", zone.Id, aws.AccountId);
         var arn = $"{aws.AccountArnPrefix}s3:::{name}";
         return new TraceBucketPlan(
@@ -76,7 +80,8 @@ internal static partial class AwsPlanner
             TraceKeys.Prefix(zone.Id),
             alias,
             $"Encrypts reasoning traces of zone {zone.Id}; never used outside it",
-            ExpirationDays: Math.Clamp(days, 1, limit),
+            ExpirationDays: held,
+            LifecycleRuleSpec.Traces(zone.Id, held),
             // The bucket is not versioned; should versioning ever be turned on, old versions still go within a day.
             NoncurrentVersionExpirationDays: 1,
             AbortIncompleteMultipartUploadDays: 1,

@@ -1,3 +1,5 @@
+using Platform.Traces.S3;
+
 namespace Platform.Infra.Plan;
 
 /// <summary>
@@ -5,6 +7,11 @@ namespace Platform.Infra.Plan;
 /// rules no later than the zone's retention. No replication (a copy could leave the zone) and no Object Lock
 /// (it sets a minimum retention; ours is a maximum).
 /// </summary>
+/// <param name="ExpirationDays">The most days a trace stays in the bucket after it was written: the zone's retention, or the stack's lower one.</param>
+/// <param name="TraceRule">
+/// The lifecycle rule that holds traces to <paramref name="ExpirationDays"/>: the very rule the regional function's
+/// start-up check asks for (its Days are one fewer, since S3 rounds up to the next midnight UTC).
+/// </param>
 public sealed record TraceBucketPlan(
     string Name,
     string Region,
@@ -13,6 +20,7 @@ public sealed record TraceBucketPlan(
     string KmsKeyAlias,
     string KmsKeyDescription,
     int ExpirationDays,
+    LifecycleRuleSpec TraceRule,
     int NoncurrentVersionExpirationDays,
     int AbortIncompleteMultipartUploadDays,
     bool Versioning,

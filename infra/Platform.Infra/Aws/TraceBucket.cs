@@ -16,7 +16,7 @@ public sealed class TraceBucketArgs
 
 /// <summary>
 /// The zone's trace bucket with its own KMS key: private, owner-enforced, TLS-only, emptied by lifecycle rules
-/// at the retention. No replication and no Object Lock are ever attached.
+/// within the retention (one per prefix, as the plan declares them). No replication and no Object Lock are ever attached.
 /// </summary>
 public sealed class TraceBucket : ComponentResource
 {
@@ -79,12 +79,19 @@ public sealed class TraceBucket : ComponentResource
             Bucket = bucket.Id,
             Rules =
             {
+                // Exactly the rule the regional function checks for at start-up (Days one under the retention: S3 rounds up to midnight).
                 new BucketLifecycleConfigurationRuleArgs
                 {
-                    Id = "expire-traces",
+                    Id = plan.TraceRule.Id,
+                    Status = "Enabled",
+                    Filter = new BucketLifecycleConfigurationRuleFilterArgs { Prefix = plan.TraceRule.Prefix },
+                    Expiration = new BucketLifecycleConfigurationRuleExpirationArgs { Days = plan.TraceRule.ExpirationDays },
+                },
+                new BucketLifecycleConfigurationRuleArgs
+                {
+                    Id = "bucket-hygiene",
                     Status = "Enabled",
                     Filter = new BucketLifecycleConfigurationRuleFilterArgs { Prefix = "" },
-                    Expiration = new BucketLifecycleConfigurationRuleExpirationArgs { Days = plan.ExpirationDays },
                     NoncurrentVersionExpiration = new BucketLifecycleConfigurationRuleNoncurrentVersionExpirationArgs { NoncurrentDays = plan.NoncurrentVersionExpirationDays },
                     AbortIncompleteMultipartUpload = new BucketLifecycleConfigurationRuleAbortIncompleteMultipartUploadArgs { DaysAfterInitiation = plan.AbortIncompleteMultipartUploadDays },
                 },

@@ -3,7 +3,10 @@ using Microsoft.Extensions.Logging;
 
 namespace Platform.Traces.Decisions;
 
-/// <summary>Deletes the local decision log's days past the zone's retention, on an interval.</summary>
+/// <summary>
+/// Deletes the local decision log's records past the zone's retention on an interval, each at the last run before its
+/// retention ends (two intervals ahead, so a late or long run never leaves one past it).
+/// </summary>
 internal sealed partial class DecisionLogSweeper(LocalDirectoryDecisionLog log, TimeSpan interval, TimeProvider time, ILogger<DecisionLogSweeper> logger)
     : BackgroundService
 {
@@ -27,7 +30,7 @@ internal sealed partial class DecisionLogSweeper(LocalDirectoryDecisionLog log, 
     {
         try
         {
-            var deleted = log.Sweep();
+            var deleted = log.Sweep(time.GetUtcNow() + (2 * interval));
             if (deleted > 0)
             {
                 Swept(log.Zone, deleted);
@@ -43,7 +46,7 @@ internal sealed partial class DecisionLogSweeper(LocalDirectoryDecisionLog log, 
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Deleted {Count} expired decision-log days of zone {Zone}")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Swept {Count} decision-log days of zone {Zone} (expired records deleted)")]
     private partial void Swept(string zone, int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Decision-log sweep of zone {Zone} failed ({Error}); retrying at the next interval")]

@@ -12,7 +12,7 @@ namespace Platform.Traces.Decisions;
 /// </summary>
 internal sealed class LocalDirectoryDecisionLog : IDecisionLog
 {
-    public const string Folder = "decisions";
+    public const string Folder = DecisionKeys.Root;
     private const string Extension = ".jsonl";
 
     // One writer per file in the whole process, not per instance: the edge and a regional function of one zone share the
@@ -59,6 +59,8 @@ internal sealed class LocalDirectoryDecisionLog : IDecisionLog
 
     public async IAsyncEnumerable<DecisionRecord> ReadAsync(DateTimeOffset from, DateTimeOffset to, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
+        // A record past the retention is gone for readers, even before the sweep rewrites its day.
+        var expired = _time.GetUtcNow().AddDays(-_retentionDays);
         for (var day = from.UtcDateTime.Date; day <= to.UtcDateTime.Date; day = day.AddDays(1))
         {
             var path = PathOf(new DateTimeOffset(day, TimeSpan.Zero));
@@ -70,7 +72,7 @@ internal sealed class LocalDirectoryDecisionLog : IDecisionLog
             using var reader = new StreamReader(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 4096, useAsync: true), Encoding.UTF8);
             while (await reader.ReadLineAsync(cancellationToken) is { } line)
             {
-                if (Parse(line) is { } record && record.Time >= from && record.Time <= to)
+                if (Parse(line) is { } record && record.Time >= from && record.Time <= to && record.Time > expired)
                 {
                     yield return record;
                 }
@@ -79,29 +81,67 @@ internal sealed class LocalDirectoryDecisionLog : IDecisionLog
     }
 
     /// <summary>
-    /// Deletes each day file once every record in it is older than the retention (so a record is kept at least the
-    /// retention, at most a day more); returns how many files went.
+    /// Deletes every record whose retention ends before <paramref name="horizon"/> (the sweeper passes its next run, so
+    /// none outlives its retention while it runs): a day file whose every record is that old goes whole, the one day file
+    /// the horizon falls in is rewritten without its expired lines (under the file's writer lock, so no append is lost).
+    /// Returns how many whole days and rewritten days there were.
     /// </summary>
-    public int Sweep()
+    public int Sweep(DateTimeOffset horizon)
     {
         if (!Directory.Exists(ZoneDirectory))
         {
             return 0;
         }
 
-        var now = _time.GetUtcNow();
-        var deleted = 0;
+        var expiredBefore = horizon.AddDays(-_retentionDays);
+        var swept = 0;
         foreach (var file in Directory.EnumerateFiles(ZoneDirectory, "*" + Extension))
         {
-            if (DateTime.TryParseExact(Path.GetFileNameWithoutExtension(file), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var day)
-                && new DateTimeOffset(day, TimeSpan.Zero).AddDays(1 + _retentionDays) <= now)
+            if (!DateTime.TryParseExact(Path.GetFileNameWithoutExtension(file), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var day))
+            {
+                continue;
+            }
+
+            var dayStarts = new DateTimeOffset(day, TimeSpan.Zero);
+            if (dayStarts.AddDays(1) <= expiredBefore)
             {
                 File.Delete(file);
-                deleted++;
+                swept++;
+            }
+            else if (dayStarts <= expiredBefore && Compact(file, expiredBefore))
+            {
+                swept++;
             }
         }
 
-        return deleted;
+        return swept;
+    }
+
+    /// <summary>Rewrites a day file without the records at or before <paramref name="expiredBefore"/>; whether any went.</summary>
+    private static bool Compact(string path, DateTimeOffset expiredBefore)
+    {
+        var writing = Writers.GetOrAdd(path, _ => new SemaphoreSlim(1, 1));
+        writing.Wait();
+        try
+        {
+            var lines = File.ReadAllLines(path, Encoding.UTF8);
+            // A line cut short by a crash cannot say its time: it goes with the expired ones, unreadable as it is.
+            var kept = lines.Where(l => Parse(l) is { } r && r.Time > expiredBefore).ToArray();
+            if (kept.Length == lines.Length)
+            {
+                return false;
+            }
+
+            // Write aside, then rename over: a reader sees the old day or the new one, never half of one.
+            var temp = $"{path}.{Guid.NewGuid():N}.tmp";
+            File.WriteAllLines(temp, kept, new UTF8Encoding(false));
+            File.Move(temp, path, overwrite: true);
+            return true;
+        }
+        finally
+        {
+            writing.Release();
+        }
     }
 
     private string PathOf(DateTimeOffset time) => Path.Combine(ZoneDirectory, TraceKeys.DayOf(time) + Extension);

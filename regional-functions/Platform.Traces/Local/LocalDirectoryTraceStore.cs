@@ -87,8 +87,11 @@ internal sealed class LocalDirectoryTraceStore : ITraceStore
         }
     }
 
-    /// <summary>Deletes every expired trace and every day folder left empty; returns how many traces went.</summary>
-    public async Task<int> SweepAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Deletes every trace whose expiry comes before <paramref name="horizon"/> (the sweeper passes its next run, so no
+    /// trace outlives its expiry while it runs) and every day folder left empty; returns how many traces went.
+    /// </summary>
+    public async Task<int> SweepAsync(DateTimeOffset horizon, CancellationToken cancellationToken)
     {
         var dir = ZoneDirectory;
         if (!Directory.Exists(dir))
@@ -96,14 +99,13 @@ internal sealed class LocalDirectoryTraceStore : ITraceStore
             return 0;
         }
 
-        var now = _time.GetUtcNow();
         var deleted = 0;
         foreach (var day in Directory.EnumerateDirectories(dir))
         {
             foreach (var file in Directory.EnumerateFiles(day, "*.json"))
             {
                 // An unreadable file is left for an operator rather than deleted on a guess.
-                if (await ReadAsync(file, cancellationToken) is { } stored && stored.ExpiresAt <= now)
+                if (await ReadAsync(file, cancellationToken) is { } stored && stored.ExpiresAt <= horizon)
                 {
                     File.Delete(file);
                     deleted++;

@@ -3,7 +3,10 @@ using Microsoft.Extensions.Logging;
 
 namespace Platform.Traces.Local;
 
-/// <summary>Deletes expired local traces on an interval: the local stand-in for an object store's lifecycle rule.</summary>
+/// <summary>
+/// Deletes local traces on an interval, each at the last run before its expiry (two intervals ahead, so a late or long
+/// run never leaves one past it): the local stand-in for an object store's lifecycle rule.
+/// </summary>
 internal sealed partial class LocalTraceSweeper(LocalDirectoryTraceStore store, TimeSpan interval, TimeProvider time, ILogger<LocalTraceSweeper> logger)
     : BackgroundService
 {
@@ -21,7 +24,7 @@ internal sealed partial class LocalTraceSweeper(LocalDirectoryTraceStore store, 
     {
         try
         {
-            var deleted = await store.SweepAsync(cancellationToken);
+            var deleted = await store.SweepAsync(time.GetUtcNow() + (2 * interval), cancellationToken);
             if (deleted > 0)
             {
                 Swept(store.Zone, deleted);

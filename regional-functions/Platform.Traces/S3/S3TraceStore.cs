@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Net;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Amazon.S3;
@@ -11,19 +9,15 @@ namespace Platform.Traces.S3;
 
 /// <summary>
 /// A zone's traces as objects in the zone's bucket, under <see cref="TraceKeys.For"/>, tagged with their expiry,
-/// retention class and zone, encrypted under the zone's KMS key when one is configured. The bucket's lifecycle
-/// rule deletes them; reads also hide any the rule has not reached yet.
+/// retention class and zone, encrypted under the zone's KMS key when one is configured. Reads hide every expired trace;
+/// <see cref="SweepAsync"/> deletes each one before its expiry passes; the bucket's lifecycle rule is the backstop.
 /// </summary>
 internal sealed class S3TraceStore : ITraceStore
 {
-    public const string ExpiresAtTag = "expires-at";
-    public const string RetentionClassTag = "retention-class";
-    public const string ZoneTag = "zone";
-
-    private readonly IAmazonS3 _s3;
     private readonly Zone _zone;
     private readonly string? _kmsKeyId;
     private readonly TimeProvider _time;
+    private readonly ZoneObjects _objects;
 
     public S3TraceStore(IAmazonS3 s3, string bucket, Zone zone, string? kmsKeyId, TraceBucketGuard guard, TimeProvider time)
     {
@@ -32,12 +26,12 @@ internal sealed class S3TraceStore : ITraceStore
             throw new ArgumentException($"Bucket '{bucket}' is not a trace bucket of zone '{zone.Id}': its name must follow {TraceBucketNames.Rule(zone.Id)}.", nameof(bucket));
         }
 
-        _s3 = s3;
         Bucket = bucket;
         _zone = zone;
         _kmsKeyId = kmsKeyId;
         Guard = guard;
         _time = time;
+        _objects = new ZoneObjects(s3, bucket, zone.Id, TraceKeys.Prefix(zone.Id), "traces");
     }
 
     public string Zone => _zone.Id;
@@ -52,68 +46,33 @@ internal sealed class S3TraceStore : ITraceStore
     {
         TraceZoneGuard.EnsureTrace(Zone, trace);
         var stored = new StoredTrace(TraceKeys.For(Zone, trace.StartedAt, trace.RequestId), TraceZoneGuard.Expiry(_zone, trace, expiresAt), trace);
+        if (stored.ExpiresAt <= _time.GetUtcNow())
+        {
+            // Gone already for readers: writing it would only store it past its expiry until the next sweep.
+            return stored;
+        }
 
         // Nothing is written to a bucket whose lifecycle has not been seen to delete it in time.
         await Guard.EnsureAsync(cancellationToken);
-
-        var request = PutRequest(Bucket, stored, _zone, _kmsKeyId);
-        await _s3.PutObjectAsync(request, cancellationToken);
+        await _objects.PutAsync(stored.Key, JsonSerializer.SerializeToUtf8Bytes(stored.Trace, TraceJson.Options), stored.ExpiresAt, RetentionClass(_zone), _kmsKeyId, cancellationToken);
         return stored;
     }
 
     /// <summary>The write of one trace: its key, its bytes, its tags and metadata, and the zone's key when there is one.</summary>
-    internal static PutObjectRequest PutRequest(string bucket, StoredTrace stored, Zone zone, string? kmsKeyId)
-    {
-        var expires = stored.ExpiresAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
-        var request = new PutObjectRequest
-        {
-            BucketName = bucket,
-            Key = stored.Key,
-            InputStream = new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(stored.Trace, TraceJson.Options)),
-            ContentType = "application/json",
-            TagSet =
-            [
-                new Tag { Key = ExpiresAtTag, Value = expires },
-                new Tag { Key = RetentionClassTag, Value = RetentionClass(zone) },
-                new Tag { Key = ZoneTag, Value = zone.Id },
-            ],
-        };
-        // Also as metadata, so a read learns the expiry without a second request.
-        request.Metadata.Add(ExpiresAtTag, expires);
-        if (kmsKeyId is not null)
-        {
-            request.ServerSideEncryptionMethod = ServerSideEncryptionMethod.AWSKMS;
-            request.ServerSideEncryptionKeyManagementServiceKeyId = kmsKeyId;
-        }
-
-        return request;
-    }
+    internal static PutObjectRequest PutRequest(string bucket, StoredTrace stored, Zone zone, string? kmsKeyId) =>
+        ZoneObjects.PutRequest(bucket, stored.Key, JsonSerializer.SerializeToUtf8Bytes(stored.Trace, TraceJson.Options), stored.ExpiresAt, RetentionClass(zone), zone.Id, kmsKeyId);
 
     public async Task<StoredTrace?> GetAsync(string key, CancellationToken cancellationToken)
     {
-        TraceZoneGuard.EnsureKey(Zone, key);
-        GetObjectResponse response;
-        try
-        {
-            response = await _s3.GetObjectAsync(new GetObjectRequest { BucketName = Bucket, Key = key }, cancellationToken);
-        }
-        catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.NotFound)
+        using var response = await _objects.GetAsync(key, cancellationToken);
+        // The sweeper and the lifecycle delete on a schedule: until they do, an expired trace is already gone for readers.
+        if (response is null || ZoneObjects.ExpiryOf(response.Metadata) is not { } expiresAt || expiresAt <= _time.GetUtcNow())
         {
             return null;
         }
 
-        using (response)
-        {
-            // Lifecycle deletion runs once a day: until it does, an expired trace is already gone for readers.
-            if (!DateTimeOffset.TryParse(response.Metadata[ExpiresAtTag], CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var expiresAt)
-                || expiresAt <= _time.GetUtcNow())
-            {
-                return null;
-            }
-
-            var trace = await JsonSerializer.DeserializeAsync<TraceRecord>(response.ResponseStream, TraceJson.Options, cancellationToken);
-            return trace is null ? null : new StoredTrace(key, expiresAt, trace);
-        }
+        var trace = await JsonSerializer.DeserializeAsync<TraceRecord>(response.ResponseStream, TraceJson.Options, cancellationToken);
+        return trace is null ? null : new StoredTrace(key, expiresAt, trace);
     }
 
     public async IAsyncEnumerable<StoredTrace> ListAsync(DateTimeOffset from, DateTimeOffset to, [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -131,46 +90,38 @@ internal sealed class S3TraceStore : ITraceStore
     }
 
     /// <summary>
-    /// Deletes every trace of each day whose traces have all expired (the day plus the retention has passed), over the
-    /// days a trace could still exist. The bucket's lifecycle counts from upload, so a trace delivered late from the spool
-    /// would outlive its expiry by the delay: this bounds it to at most a day past its expiry (readers never see it after).
+    /// Deletes every trace whose expiry comes before <paramref name="horizon"/> (the sweeper passes its next run, so no
+    /// trace outlives its expiry while it runs). A trace expires at most the retention after it started, and its key names
+    /// the day it started: a day whose every trace is that old goes whole; otherwise a trace written at least the retention
+    /// before the horizon goes, and only the rest are asked for their expiry (one HEAD each, the few near their end or
+    /// delivered late from the spool). Scans back far enough for a trace delivered a whole retention late.
     /// </summary>
-    public async Task<int> SweepAsync(CancellationToken cancellationToken)
+    public async Task<int> SweepAsync(DateTimeOffset horizon, CancellationToken cancellationToken)
     {
-        var newest = _time.GetUtcNow().AddDays(-_zone.Retention.TraceDays - 1);
-        var oldest = newest.AddDays(-_zone.Retention.TraceDays - 2);
-        var deleted = 0;
-        foreach (var prefix in TraceKeys.DayPrefixes(Zone, oldest, newest))
+        var retention = TimeSpan.FromDays(_zone.Retention.TraceDays);
+        var now = _time.GetUtcNow();
+        var expired = new List<string>();
+        for (var day = (now - (2 * retention) - TimeSpan.FromDays(2)).UtcDateTime.Date; day <= (horizon - retention).UtcDateTime.Date; day = day.AddDays(1))
         {
-            await foreach (var key in KeysUnder(prefix, cancellationToken))
+            var dayEnds = new DateTimeOffset(day.AddDays(1), TimeSpan.Zero);
+            await foreach (var (key, writtenAt) in _objects.ListAsync(TraceKeys.DayPrefix(Zone, day), cancellationToken))
             {
-                await _s3.DeleteObjectAsync(new DeleteObjectRequest { BucketName = Bucket, Key = key }, cancellationToken);
-                deleted++;
+                if (dayEnds <= horizon - retention || writtenAt <= horizon - retention || await _objects.ExpiryAsync(key, cancellationToken) is not { } e || e <= horizon)
+                {
+                    expired.Add(key);
+                }
             }
         }
 
-        return deleted;
+        return await _objects.DeleteAsync(expired, cancellationToken);
     }
 
     /// <summary>Keys under a prefix of this zone, in key order.</summary>
     public async IAsyncEnumerable<string> KeysUnder(string prefix, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        TraceZoneGuard.EnsureKey(Zone, prefix);
-        var request = new ListObjectsV2Request { BucketName = Bucket, Prefix = prefix };
-        while (true)
+        await foreach (var (key, _) in _objects.ListAsync(prefix, cancellationToken))
         {
-            var page = await _s3.ListObjectsV2Async(request, cancellationToken);
-            foreach (var o in page.S3Objects ?? [])
-            {
-                yield return o.Key;
-            }
-
-            if (page.IsTruncated != true || string.IsNullOrEmpty(page.NextContinuationToken))
-            {
-                yield break;
-            }
-
-            request.ContinuationToken = page.NextContinuationToken;
+            yield return key;
         }
     }
 }

@@ -35,8 +35,11 @@ public static class S3TraceStoreRegistration
             var store = sp.GetRequiredService<S3TraceStore>();
             return new TraceBucketStartupCheck(store.Guard, store.Bucket, sp.GetRequiredService<ILogger<TraceBucketStartupCheck>>());
         });
-        services.AddHostedService(sp => new S3TraceSweeper(
-            sp.GetRequiredService<S3TraceStore>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<S3TraceSweeper>>()));
+        services.AddHostedService(sp =>
+        {
+            var store = sp.GetRequiredService<S3TraceStore>();
+            return new S3ExpirySweeper("traces", zone.Id, store.SweepAsync, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<S3ExpirySweeper>>());
+        });
         return services.AddTraceSpool(configuration, zone, sp => sp.GetRequiredService<S3TraceStore>());
     }
 }

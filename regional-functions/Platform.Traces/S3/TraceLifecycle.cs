@@ -4,11 +4,9 @@ using Amazon.S3.Model;
 
 namespace Platform.Traces.S3;
 
-/// <summary>Reads a bucket's lifecycle as <see cref="BucketLifecycleFacts"/>, and writes the rule the check accepts.</summary>
+/// <summary>Reads a bucket's lifecycle as <see cref="BucketLifecycleFacts"/>, and writes the rules the check accepts.</summary>
 internal static class TraceLifecycle
 {
-    public const string RuleIdPrefix = "expire-traces-";
-
     public static async Task<BucketLifecycleFacts> ReadAsync(IAmazonS3 s3, string bucket, CancellationToken cancellationToken)
     {
         List<LifecycleRule> rules;
@@ -29,28 +27,33 @@ internal static class TraceLifecycle
     }
 
     /// <summary>
-    /// Puts the one rule that deletes <paramref name="zone"/>'s traces after <paramref name="days"/> days (and their old
+    /// Puts the rule that holds <paramref name="zone"/>'s traces to <paramref name="retentionDays"/> (and their old
     /// versions), replacing the bucket's lifecycle configuration. For tests, local set-ups and the deploy docs; production
     /// buckets get the same rule from the deployment plan.
     /// </summary>
-    public static Task PutRuleAsync(IAmazonS3 s3, string bucket, string zone, int days, CancellationToken cancellationToken) =>
+    public static Task PutRuleAsync(IAmazonS3 s3, string bucket, string zone, int retentionDays, CancellationToken cancellationToken) =>
+        PutRulesAsync(s3, bucket, [LifecycleRuleSpec.Traces(zone, retentionDays)], cancellationToken);
+
+    /// <summary>Puts exactly these rules, replacing the bucket's lifecycle configuration.</summary>
+    public static Task PutRulesAsync(IAmazonS3 s3, string bucket, IEnumerable<LifecycleRuleSpec> rules, CancellationToken cancellationToken) =>
+        PutRawRulesAsync(s3, bucket, rules.Select(r => (r.Id, r.Prefix, r.ExpirationDays)), cancellationToken);
+
+    /// <summary>Puts rules of any days, even ones the check refuses: for tests of the check.</summary>
+    internal static Task PutRawRulesAsync(IAmazonS3 s3, string bucket, IEnumerable<(string Id, string Prefix, int Days)> rules, CancellationToken cancellationToken) =>
         s3.PutLifecycleConfigurationAsync(
             new PutLifecycleConfigurationRequest
             {
                 BucketName = bucket,
                 Configuration = new LifecycleConfiguration
                 {
-                    Rules =
-                    [
-                        new LifecycleRule
-                        {
-                            Id = RuleIdPrefix + zone,
-                            Status = LifecycleRuleStatus.Enabled,
-                            Filter = new LifecycleFilter { LifecycleFilterPredicate = new LifecyclePrefixPredicate { Prefix = TraceKeys.Prefix(zone) } },
-                            Expiration = new LifecycleRuleExpiration { Days = days },
-                            NoncurrentVersionExpiration = new LifecycleRuleNoncurrentVersionExpiration { NoncurrentDays = days },
-                        },
-                    ],
+                    Rules = rules.Select(r => new LifecycleRule
+                    {
+                        Id = r.Id,
+                        Status = LifecycleRuleStatus.Enabled,
+                        Filter = new LifecycleFilter { LifecycleFilterPredicate = new LifecyclePrefixPredicate { Prefix = r.Prefix } },
+                        Expiration = new LifecycleRuleExpiration { Days = r.Days },
+                        NoncurrentVersionExpiration = new LifecycleRuleNoncurrentVersionExpiration { NoncurrentDays = r.Days },
+                    }).ToList(),
                 },
             },
             cancellationToken);

@@ -2,7 +2,7 @@ using Platform.Compliance;
 
 namespace Platform.Traces.Spool;
 
-/// <summary>What every zone's store checks before it touches anything: the trace or key is of its own zone, and no trace outlives the zone's retention.</summary>
+/// <summary>What every zone's store checks before it writes: the trace is of its own zone, and no trace outlives the zone's retention.</summary>
 internal static class TraceZoneGuard
 {
     public static void EnsureTrace(string zone, TraceRecord trace)
@@ -10,14 +10,6 @@ internal static class TraceZoneGuard
         if (trace.Zone != zone)
         {
             throw new ArgumentException($"This store keeps traces of zone '{zone}' only; the trace belongs to '{trace.Zone}'.", nameof(trace));
-        }
-    }
-
-    public static void EnsureKey(string zone, string key)
-    {
-        if (!TraceKeys.BelongsTo(key, zone) || key.Contains("..", StringComparison.Ordinal))
-        {
-            throw new ArgumentException($"This store keeps traces of zone '{zone}' only; the key is not under '{TraceKeys.Prefix(zone)}'.", nameof(key));
         }
     }
 

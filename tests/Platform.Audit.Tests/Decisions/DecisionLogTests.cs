@@ -110,11 +110,13 @@ public sealed class DecisionLogTests : IDisposable
     }
 
     [Fact]
-    public async Task Sweeper_DeletesDaysOlderThanTheZonesRetention_KeepsTheRest()
+    public async Task Sweeper_DeletesEachRecordBeforeItsRetentionEnds_EvenWhenItsDayHoldsLiveOnes()
     {
         var log = Log("cn");
         await log.AppendAsync(Records.Served("old", "cn", "cn", DataClass.None, pool: "cn-910b-fast-a", time: Records.Noon.AddDays(-182)));
-        await log.AppendAsync(Records.Served("edge", "cn", "cn", DataClass.None, pool: "cn-910b-fast-a", time: Records.Noon.AddDays(-180)));
+        // One day, 180 days ago: its retention ended an hour ago for one record, and ends in three hours for the other.
+        await log.AppendAsync(Records.Served("expired", "cn", "cn", DataClass.None, pool: "cn-910b-fast-a", time: Records.Noon.AddDays(-180).AddHours(-1)));
+        await log.AppendAsync(Records.Served("edge", "cn", "cn", DataClass.None, pool: "cn-910b-fast-a", time: Records.Noon.AddDays(-180).AddHours(3)));
         await log.AppendAsync(Records.Served("new", "cn", "cn", DataClass.None, pool: "cn-910b-fast-a"));
 
         await using (var services = new ServiceCollection().AddSingleton<TimeProvider>(_time).AddDecisionLog(Settings(), ComplianceModel.Embedded.Zone("cn")).BuildServiceProvider())
@@ -126,6 +128,20 @@ public sealed class DecisionLogTests : IDisposable
 
         var read = await ReadAll(log, Records.Noon.AddDays(-400), Records.Noon.AddDays(1));
         read.Select(r => r.RequestId).ShouldBe(["edge", "new"]);
+        File.ReadAllLines(Path.Combine(_root, "decisions", "cn", $"{Records.Noon.AddDays(-180):yyyy-MM-dd}.jsonl")).ShouldHaveSingleItem().ShouldContain("\"edge\"");
+        File.Exists(Path.Combine(_root, "decisions", "cn", $"{Records.Noon.AddDays(-182):yyyy-MM-dd}.jsonl")).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task RecordPastItsRetention_IsNeverRead_EvenBeforeASweep()
+    {
+        var log = Log("cn");
+        await log.AppendAsync(Records.Served("expired", "cn", "cn", DataClass.None, pool: "cn-910b-fast-a", time: Records.Noon.AddDays(-180).AddMinutes(-1)));
+        await log.AppendAsync(Records.Served("live", "cn", "cn", DataClass.None, pool: "cn-910b-fast-a", time: Records.Noon.AddDays(-180).AddMinutes(1)));
+
+        var read = await ReadAll(log, Records.Noon.AddDays(-400), Records.Noon);
+
+        read.Select(r => r.RequestId).ShouldBe(["live"]);
     }
 
     [Fact]

@@ -23,7 +23,18 @@ public sealed class BrokenStackTests
         var plan = stack.Build().Plan.ShouldNotBeNull();
 
         plan.TraceBucket.ExpirationDays.ShouldBe(7);
+        plan.TraceBucket.TraceRule.ExpirationDays.ShouldBe(6);
         plan.RegionalFunction.LogRetentionDays.ShouldBe(7);
+    }
+
+    [Fact]
+    public void TraceRetentionOfOneDay_IsRefused_SinceNoLifecycleRuleCanHoldIt()
+    {
+        using var stack = new StackFile("sgp").Append("  platform:traceRetentionDays: 1\n");
+
+        stack.SingleError().ToString().ShouldBe(
+            $"{stack.Path}:{stack.LineOf("traceRetentionDays")}: platform:traceRetentionDays: Trace retention of 1 days is below 2: S3 deletes at the first midnight UTC after a rule's days, and a rule needs at least one. "
+            + "Fix: Set platform:traceRetentionDays from 2 to 30.");
     }
 
     [Fact]

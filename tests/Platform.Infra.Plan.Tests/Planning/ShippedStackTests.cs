@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Platform.Traces.S3;
 
 namespace Platform.Infra.Plan.Tests.Planning;
 
@@ -72,6 +73,10 @@ public sealed class ShippedStackTests
 
         bucket.ExpirationDays.ShouldBe(ComplianceModel.Embedded.Zone(stack).Retention.TraceDays);
         bucket.ExpirationDays.ShouldBeLessThanOrEqualTo(Retention.MaxTraceDays);
+        // The rule the regional function's start-up check asks for, one day under the retention for S3's rounding to midnight.
+        bucket.TraceRule.ShouldBe(LifecycleRuleSpec.Traces(stack, ComplianceModel.Embedded.Zone(stack).Retention.TraceDays));
+        bucket.TraceRule.Prefix.ShouldBe($"traces/{stack}/");
+        bucket.TraceRule.ExpirationDays.ShouldBe(bucket.ExpirationDays - 1);
         bucket.NoncurrentVersionExpirationDays.ShouldBe(1);
         bucket.AbortIncompleteMultipartUploadDays.ShouldBe(1);
         bucket.Replication.ShouldBeFalse();

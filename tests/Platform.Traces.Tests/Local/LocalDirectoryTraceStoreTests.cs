@@ -84,10 +84,11 @@ public sealed class LocalDirectoryTraceStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task Sweeper_DeletesExpiredTracesAndEmptyDayFolders_KeepsLiveOnes()
+    public async Task Sweeper_DeletesEachTraceBeforeItsExpiryPasses_AndEmptyDayFolders_KeepsLiveOnes()
     {
         var store = Store("sgp");
-        await store.PutAsync(Trace("sgp", "old", startedAt: Start.AddDays(-1)), Start.AddHours(1), CancellationToken.None);
+        // Expires in three hours: the hourly sweeper reaches two hours ahead, so the sweep after next takes it, never one after its expiry.
+        await store.PutAsync(Trace("sgp", "old", startedAt: Start.AddDays(-1)), Start.AddHours(3), CancellationToken.None);
         await store.PutAsync(Trace("sgp", "young"), Start.AddDays(30), CancellationToken.None);
         var sweeper = new LocalTraceSweeper(store, TimeSpan.FromHours(1), _time, NullLogger<LocalTraceSweeper>.Instance);
 

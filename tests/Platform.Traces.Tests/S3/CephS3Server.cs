@@ -76,17 +76,41 @@ public sealed class CephS3Server : IAsyncLifetime
 
     internal IAmazonS3 Client(Uri? endpoint = null) => S3Clients.Create(Options("unused-traces-sgp", endpoint));
 
-    /// <summary>A fresh bucket for one test, named by the zone rule.</summary>
-    public async Task<string> NewBucketAsync(string zone, int? lifecycleDays)
+    /// <summary>
+    /// A fresh bucket for one test, named by the zone rule, whose lifecycle holds the zone's traces to
+    /// <paramref name="lifecycleDays"/> days as the deployment plan's rule would (so one day less in the rule, for S3's
+    /// rounding to midnight); null: no lifecycle at all.
+    /// </summary>
+    public Task<string> NewBucketAsync(string zone, int? lifecycleDays) =>
+        NewBucketAsync(zone, lifecycleDays is { } days ? [LifecycleRuleSpec.Traces(zone, days)] : []);
+
+    /// <summary>A fresh bucket for one test with exactly these rules.</summary>
+    public async Task<string> NewBucketAsync(string zone, IReadOnlyList<LifecycleRuleSpec> rules)
+    {
+        var bucket = await EmptyBucketAsync(zone);
+        if (rules.Count > 0)
+        {
+            using var s3 = Client();
+            await TraceLifecycle.PutRulesAsync(s3, bucket, rules, CancellationToken.None);
+        }
+
+        return bucket;
+    }
+
+    /// <summary>A fresh bucket whose one rule expires the zone's trace prefix after exactly <paramref name="ruleDays"/> days: for the check's refusals.</summary>
+    public async Task<string> NewBucketWithRuleDaysAsync(string zone, int ruleDays)
+    {
+        var bucket = await EmptyBucketAsync(zone);
+        using var s3 = Client();
+        await TraceLifecycle.PutRawRulesAsync(s3, bucket, [($"raw-{zone}", TraceKeys.Prefix(zone), ruleDays)], CancellationToken.None);
+        return bucket;
+    }
+
+    private async Task<string> EmptyBucketAsync(string zone)
     {
         var bucket = $"t-traces-{zone}-{Guid.NewGuid():N}"[..40];
         using var s3 = Client();
         await s3.PutBucketAsync(new PutBucketRequest { BucketName = bucket });
-        if (lifecycleDays is { } days)
-        {
-            await TraceLifecycle.PutRuleAsync(s3, bucket, zone, days, CancellationToken.None);
-        }
-
         return bucket;
     }
 

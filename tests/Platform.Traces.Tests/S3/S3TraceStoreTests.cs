@@ -86,18 +86,36 @@ public sealed class S3TraceStoreTests(CephS3Server ceph)
     }
 
     [Fact]
-    public async Task Sweep_DeletesEachDayOnceAllItsTracesExpired_EvenIfDeliveredLate()
+    public async Task Sweep_DeletesAnExpiredTrace_OfADayWhoseOtherTracesAreStillLive()
     {
-        var (store, bucket) = await StoreAsync("sgp");
-        // Both land "now" (as after a long S3 outage): the bucket's 30-day rule alone would keep them 30 more days.
-        await store.PutAsync(TestTraces.Make("sgp", "old", Start), Start.AddDays(30), CancellationToken.None);
-        await store.PutAsync(TestTraces.Make("sgp", "young", Start.AddDays(1)), Start.AddDays(31), CancellationToken.None);
+        // Started days ago by the real clock, as the gateway stamps the writes with it: a day's traces, written now.
+        var start = new DateTimeOffset(DateTime.UtcNow.Date.AddDays(-3), TimeSpan.Zero).AddHours(1);
+        var time = new FakeTime(start);
+        var bucket = await ceph.NewBucketAsync("sgp", lifecycleDays: 30);
+        using var s3 = ceph.Client();
+        var store = new S3TraceStore(s3, bucket, TestTraces.Zone("sgp"), null, new TraceBucketGuard(s3, bucket, TestTraces.Zone("sgp"), time), time);
+        var early = await store.PutAsync(TestTraces.Make("sgp", "early", start), start.AddDays(30), CancellationToken.None);
+        var late = await store.PutAsync(TestTraces.Make("sgp", "late", start.AddHours(8)), start.AddDays(31), CancellationToken.None);
 
-        _time.Advance(TimeSpan.FromDays(31));
-        var deleted = await store.SweepAsync(CancellationToken.None);
+        // An hour before the early one's expiry: the sweep reaches two hours ahead, so it goes now rather than an hour late.
+        time.Advance(TimeSpan.FromDays(30) - TimeSpan.FromHours(1));
+        var deleted = await store.SweepAsync(time.GetUtcNow() + S3ExpirySweeper.Ahead, CancellationToken.None);
 
         deleted.ShouldBe(1);
-        (await KeysAsync(bucket)).ShouldBe(["traces/sgp/2026-11-23/young.json"]);
+        (await KeysAsync(bucket)).ShouldBe([late.Key]);
+        (await store.GetAsync(late.Key, CancellationToken.None)).ShouldNotBeNull().ExpiresAt.ShouldBe(start.AddHours(8).AddDays(30));
+        (await store.GetAsync(early.Key, CancellationToken.None)).ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task Put_OfAnAlreadyExpiredTrace_WritesNothing()
+    {
+        var (store, bucket) = await StoreAsync("sgp");
+        _time.Advance(TimeSpan.FromDays(31));
+
+        await store.PutAsync(TestTraces.Make("sgp", "req-late", Start), Start.AddDays(30), CancellationToken.None);
+
+        (await KeysAsync(bucket)).ShouldBeEmpty();
     }
 
     [Fact]

@@ -36,7 +36,7 @@ public sealed class TraceBucketStartupTests(CephS3Server ceph) : IDisposable
     [Fact]
     public async Task BucketWithFortyFiveDayRule_RefusesToStart()
     {
-        var bucket = await ceph.NewBucketAsync("sgp", lifecycleDays: 45);
+        var bucket = await ceph.NewBucketWithRuleDaysAsync("sgp", 45);
         using var host = Host(bucket);
 
         var e = await Should.ThrowAsync<InvalidOperationException>(() => host.StartAsync(TestContext.Current.CancellationToken));
@@ -46,7 +46,19 @@ public sealed class TraceBucketStartupTests(CephS3Server ceph) : IDisposable
     }
 
     [Fact]
-    public async Task BucketWithThirtyDayRule_StartsAndStoresThroughTheSpool()
+    public async Task BucketWithThirtyDayRule_RefusesToStart_SinceS3RoundsItUpToTheNextMidnight()
+    {
+        var bucket = await ceph.NewBucketWithRuleDaysAsync("sgp", 30);
+        using var host = Host(bucket);
+
+        var e = await Should.ThrowAsync<InvalidOperationException>(() => host.StartAsync(TestContext.Current.CancellationToken));
+
+        e.Message.ShouldContain("expires after 30 days");
+        e.Message.ShouldContain("Expiration Days <= 29");
+    }
+
+    [Fact]
+    public async Task BucketWithThePlansRule_StartsAndStoresThroughTheSpool()
     {
         var bucket = await ceph.NewBucketAsync("sgp", lifecycleDays: 30);
         using var host = Host(bucket);
