@@ -199,7 +199,7 @@ internal sealed partial class AddressDetector
                 {
                     j++;
                 }
-                if (j >= text.Length || char.IsLower(text[j]) || !(Chars.IsWordLetter(text[j]) || Chars.IsAsciiDigit(text[j])) || CueStartsAt(ctx, j))
+                if (j >= text.Length || char.IsLower(text[j]) || !(Chars.IsWordLetter(text[j]) || Chars.IsAsciiDigit(text[j])) || ctx.CueStartsAt(j, CueKind.PhoneCue | CueKind.NationalIdCue | CueKind.DobCue | CueKind.NameCue | CueKind.BankCue | CueKind.PassportCue))
                 {
                     break;
                 }
@@ -211,18 +211,6 @@ internal sealed partial class AddressDetector
             i++;
         }
         return lastGood;
-    }
-
-    private static bool CueStartsAt(ScanContext ctx, int pos)
-    {
-        foreach (var hit in ctx.Cues)
-        {
-            if (hit.Start == pos && (hit.Kinds & (CueKind.PhoneCue | CueKind.NationalIdCue | CueKind.DobCue | CueKind.NameCue | CueKind.BankCue | CueKind.PassportCue)) != 0)
-            {
-                return true;
-            }
-        }
-        return false;
     }
 
     // "Jl." and "No." end in a dot without ending the sentence.

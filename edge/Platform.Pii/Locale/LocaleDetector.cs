@@ -78,8 +78,12 @@ internal sealed class LocaleDetector
     private const byte CantoneseMark = 4;
     private static readonly byte[] HanMarks = BuildHanMarks();
 
-    // Script class of every UTF-16 unit, so the main loop does one table load per character.
+    // Script class of every UTF-16 unit (low 3 bits), whether it is a Vietnamese-only letter (bit 3) and which
+    // Latin-script language only writes it (bits 4-7, language index + 1), so the main loop does one table load per character.
     private const byte OtherChar = 0, HanChar = 1, KanaChar = 2, HangulChar = 3, WordLetterChar = 4, BacktickChar = 5;
+    private const byte ScriptMask = 7;
+    private const byte VietnameseFlag = 8;
+    private const int OrthographyShift = 4;
     private static readonly byte[] Script = BuildScripts();
 
     private static byte[] BuildScripts()
@@ -88,7 +92,9 @@ internal sealed class LocaleDetector
         for (var i = 0; i <= char.MaxValue; i++)
         {
             var c = (char)i;
-            table[i] = c == '`' ? BacktickChar : Chars.IsHan(c) ? HanChar : Chars.IsKana(c) ? KanaChar : Chars.IsHangul(c) ? HangulChar : Chars.IsWordLetter(c) ? WordLetterChar : OtherChar;
+            var script = c == '`' ? BacktickChar : Chars.IsHan(c) ? HanChar : Chars.IsKana(c) ? KanaChar : Chars.IsHangul(c) ? HangulChar : Chars.IsWordLetter(c) ? WordLetterChar : OtherChar;
+            var flags = script == WordLetterChar ? (IsVietnameseMark(c) ? VietnameseFlag : 0) | ((OrthographyOf(c) + 1) << OrthographyShift) : 0;
+            table[i] = (byte)(script | flags);
         }
         return table;
     }
@@ -126,7 +132,7 @@ internal sealed class LocaleDetector
         while (i < length)
         {
             var c = text[i];
-            var script = Script[c];
+            var script = Script[c] & ScriptMask;
             if (script == OtherChar)
             {
                 i++;
@@ -169,15 +175,18 @@ internal sealed class LocaleDetector
             {
                 var start = i;
                 var hash = FnvOffset;
-                while (i < length && Script[text[i]] == WordLetterChar)
+                while (i < length && Script[text[i]] is var cls && (cls & ScriptMask) == WordLetterChar)
                 {
                     var letter = text[i];
-                    vietnameseMarks += IsVietnameseMark(letter) ? 1 : 0;
-                    if (OrthographyOf(letter) is var lang and >= 0)
+                    if (cls > WordLetterChar)
                     {
-                        scores[lang]++;
+                        vietnameseMarks += (cls & VietnameseFlag) >> 3;
+                        if ((cls >> OrthographyShift) is var lang and > 0)
+                        {
+                            scores[lang - 1]++;
+                        }
                     }
-                    hash = (hash ^ (letter < 128 ? (char)(letter | 0x20) : char.ToLowerInvariant(letter))) * FnvPrime;
+                    hash = (hash ^ (letter < 128 ? (char)(letter | 0x20) : Chars.ToLower(letter))) * FnvPrime;
                     i++;
                 }
                 latinCount++;

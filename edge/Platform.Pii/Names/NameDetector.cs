@@ -272,6 +272,14 @@ internal sealed class NameDetector(NameLexicon lexicon)
         var i = 0;
         while (i < text.Length)
         {
+            // Hangul jamo (U+1100) up to CJK compatibility ideographs (U+FAFF) hold every Han and Hangul letter: a
+            // vectorised range search skips Latin text and code without looking at each character.
+            var k = text.AsSpan(i).IndexOfAnyInRange('\u1100', '\uFAFF');
+            if (k < 0)
+            {
+                return;
+            }
+            i += k;
             var c = text[i];
             if (!Chars.IsHan(c) && !Chars.IsHangul(c))
             {

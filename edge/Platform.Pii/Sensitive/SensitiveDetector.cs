@@ -3,8 +3,8 @@ using Platform.Pii.Text;
 namespace Platform.Pii.Sensitive;
 
 /// <summary>
-/// Special-category terms (health, religion, orientation, union membership, genetics) from the lexicon, CJK
-/// condition suffixes (…炎, …癌, …障碍) and Latin drug/condition suffixes (…pril, …itis), reported only when the
+/// Special-category terms (health, religion, orientation, union membership, genetics) from the lexicon, including
+/// CJK condition suffixes (…炎, …癌, …障碍) and Latin drug/condition word endings (…pril, …itis), reported only when the
 /// prompt is about someone: a first-person or family cue, a named or identified person. Generic content is not.
 /// </summary>
 internal sealed partial class SensitiveDetector
@@ -12,21 +12,8 @@ internal sealed partial class SensitiveDetector
     private const CueKind Personal = CueKind.FirstPerson | CueKind.ThirdPerson | CueKind.ChildCue;
     private const int MaxCjkStem = 6;
 
-    // Latin word endings of drug classes and conditions; words shorter than MinSuffixWord are ignored ("spine").
-    private static readonly string[] LatinSuffixes =
-    [
-        "itis", "osis", "aemia", "emia", "pril", "sartan", "olol", "statin", "prazole", "tidine", "cillin", "mycin", "floxacin",
-        "triptan", "gliptin", "gliflozin", "azepam", "azolam", "oxetine", "traline", "dipine", "apine", "azepine", "formin",
-        "thyroxine", "tiroxina", "thyroxin", "cortisone", "profen", "lukast", "terol", "semide", "parin", "xaban", "gatran",
-        "carcinoma", "lymphoma", "melanoma", "sarcoma", "glaucoma", "pathy", "patía", "pathie", "algia", "ismo", "ectomy", "ectomie", "ectomía",
-    ];
-
+    // A Latin word ending (…itis, …pril) shorter than this is an ordinary word ("spine", "apply").
     private const int MinSuffixWord = 7;
-
-    // Suffixes grouped by their last letter, so each word is compared with a handful of them.
-    private static readonly Dictionary<char, string[]> SuffixesByLastChar = LatinSuffixes
-        .GroupBy(s => char.ToLowerInvariant(s[^1]))
-        .ToDictionary(g => g.Key, g => g.ToArray());
 
     // Chars at which the leftward walk from a CJK condition suffix stops: verbs, particles, pronouns.
     private const string CjkStops = "的了是有患得在和与與及或因为為我你他她它们們诊診断斷确確说說吃做行被对對把将將让讓要会會都也还還又很最刚剛已就说后後前上下中从從到给給个個这這那每";
@@ -60,7 +47,6 @@ internal sealed partial class SensitiveDetector
                 ctx.Add(PiiTypes.Genetic, hit.Start, ExtendToClauseEnd(ctx.Text, hit.End, 24) - hit.Start);
             }
         }
-        AddLatinSuffixTerms(ctx);
         AddNamedUnionMembership(ctx);
     }
 
@@ -88,6 +74,19 @@ internal sealed partial class SensitiveDetector
     {
         var text = ctx.Text;
         var start = hit.Start;
+        if ((hit.Kinds & CueKind.Suffix) != 0 && Chars.IsWordLetter(text[start]))
+        {
+            // "hypothyroidism" from -ism(o), "beta-blocker" style compounds included: the whole word is the term.
+            while (start > 0 && (Chars.IsWordLetter(text[start - 1]) || (text[start - 1] == '-' && start > 1 && Chars.IsWordLetter(text[start - 2]))))
+            {
+                start--;
+            }
+            if (hit.End - start >= MinSuffixWord)
+            {
+                ctx.Add(PiiTypes.Health, start, hit.End - start);
+            }
+            return;
+        }
         // A condition suffix (炎, 障碍, 장애) takes the CJK stem before it: 潰瘍性大腸炎, 注意力缺陷多动障碍, 공황장애.
         if ((hit.Kinds & CueKind.Suffix) != 0)
         {
@@ -113,37 +112,5 @@ internal sealed partial class SensitiveDetector
             end--;
         }
         return end;
-    }
-
-    private static void AddLatinSuffixTerms(ScanContext ctx)
-    {
-        var text = ctx.Text;
-        var i = 0;
-        while (i < text.Length)
-        {
-            if (!Chars.IsWordLetter(text[i]))
-            {
-                i++;
-                continue;
-            }
-            var start = i;
-            while (i < text.Length && (Chars.IsWordLetter(text[i]) || (text[i] == '-' && i + 1 < text.Length && Chars.IsWordLetter(text[i + 1]))))
-            {
-                i++;
-            }
-            var word = text.AsSpan(start, i - start);
-            if (word.Length < MinSuffixWord || !SuffixesByLastChar.TryGetValue(char.ToLowerInvariant(word[^1]), out var suffixes))
-            {
-                continue;
-            }
-            foreach (var suffix in suffixes)
-            {
-                if (word.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
-                {
-                    ctx.Add(PiiTypes.Health, start, word.Length);
-                    break;
-                }
-            }
-        }
     }
 }

@@ -50,5 +50,21 @@ internal static class Chars
 
     public static bool IsCjk(char c) => IsHan(c) || IsKana(c) || IsHangul(c);
 
+    // Invariant lower case of every UTF-16 unit: word hashing lower-cases each letter of a prompt, and the table
+    // load is several times cheaper than char.ToLowerInvariant outside ASCII (Vietnamese, German, French text).
+    private static readonly char[] LowerCase = BuildLowerCase();
+
+    private static char[] BuildLowerCase()
+    {
+        var table = new char[char.MaxValue + 1];
+        for (var i = 0; i <= char.MaxValue; i++)
+        {
+            table[i] = char.ToLowerInvariant((char)i);
+        }
+        return table;
+    }
+
+    public static char ToLower(char c) => LowerCase[c];
+
     public static int DigitValue(char c) => c - '0';
 }

@@ -19,12 +19,21 @@ internal sealed class CueLexicon
     // Latin terms keyed by the hash of their first word (lower-cased): one lookup per word of text.
     private readonly Dictionary<ulong, Entry[]> _latinByFirstWord;
 
+    // One bit per first-word hash bucket: most words of a prompt start no term, and a bit test rejects them
+    // before the dictionary is probed.
+    private const int FilterBits = 1 << 16;
+    private readonly ulong[] _firstWordFilter = new ulong[FilterBits / 64];
+
     // Word-prefix terms ("diabet*") cannot be found by whole-word hash; they are few and tried at every word start.
     private readonly Entry[] _latinPrefixes;
     private readonly SearchValues<char> _prefixFirstChars;
-    private readonly SearchValues<char> _suffixLastChars;
     private readonly Entry[]?[] _otherByFirstChar = new Entry[]?[char.MaxValue + 1];
-    private readonly Entry[] _latinSuffixes;
+    // Stem suffixes grouped by their last three letters (lower-case, packed), so a word is compared with the few that
+    // could end it; a bit filter over those keys rejects almost every word of a prompt before the dictionary is probed.
+    private const int MinSuffixLength = 3;
+    private const int SuffixFilterBits = 1 << 12;
+    private readonly Dictionary<ulong, Entry[]> _latinSuffixes;
+    private readonly ulong[] _suffixFilter = new ulong[SuffixFilterBits / 64];
 
     private readonly record struct Entry(string Term, CueKind Kinds);
 
@@ -39,11 +48,23 @@ internal sealed class CueLexicon
             .Where(e => (e.Kinds & (CueKind.Suffix | CueKind.Prefix)) == 0)
             .GroupBy(e => FirstWordHash(e.Term, 0, out _))
             .ToDictionary(g => g.Key, g => g.OrderByDescending(e => e.Term.Length).ToArray());
+        foreach (var hash in _latinByFirstWord.Keys)
+        {
+            _firstWordFilter[(hash >> 6) & (FilterBits / 64 - 1)] |= 1UL << (int)(hash & 63);
+        }
         _latinPrefixes = [.. latin.Where(e => (e.Kinds & CueKind.Prefix) != 0)];
-        _latinSuffixes = [.. latin.Where(e => (e.Kinds & CueKind.Suffix) != 0)];
+        var suffixes = latin.Where(e => (e.Kinds & CueKind.Suffix) != 0).ToList();
+        if (suffixes.FirstOrDefault(e => e.Term.Length < MinSuffixLength) is { Term: { } shortSuffix })
+        {
+            throw new InvalidOperationException($"cues.txt: the suffix '-{shortSuffix}' is shorter than {MinSuffixLength} letters; write the whole word instead.");
+        }
+        _latinSuffixes = suffixes.GroupBy(e => SuffixKey(e.Term, e.Term.Length)).ToDictionary(g => g.Key, g => g.ToArray());
+        foreach (var key in _latinSuffixes.Keys)
+        {
+            _suffixFilter[SuffixFilterSlot(key)] |= SuffixFilterBit(key);
+        }
         // Cheap pre-filters: most words can start no prefix term and end no suffix term.
         _prefixFirstChars = SearchValues.Create(string.Concat(_latinPrefixes.Select(e => $"{char.ToLowerInvariant(e.Term[0])}{char.ToUpperInvariant(e.Term[0])}")));
-        _suffixLastChars = SearchValues.Create(string.Concat(_latinSuffixes.Select(e => $"{char.ToLowerInvariant(e.Term[^1])}{char.ToUpperInvariant(e.Term[^1])}")));
         var other = entries.Where(e => !IsWordChar(e.Term[0])).ToList();
         foreach (var e in other)
         {
@@ -104,7 +125,7 @@ internal sealed class CueLexicon
                 // No entry starts with a digit; digit runs are the number scanners' business.
                 if (!Chars.IsAsciiDigit(text[i]) && !Continues(text, i - 1, -1))
                 {
-                    if (_latinByFirstWord.TryGetValue(hash, out var bucket))
+                    if ((_firstWordFilter[(hash >> 6) & (FilterBits / 64 - 1)] & (1UL << (int)(hash & 63))) != 0 && _latinByFirstWord.TryGetValue(hash, out var bucket))
                     {
                         MatchAt(text, i, bucket, hits);
                     }
@@ -113,7 +134,7 @@ internal sealed class CueLexicon
                         MatchPrefixes(text, i, end, hits);
                     }
                 }
-                if (_suffixLastChars.Contains(text[end - 1]))
+                if (end - i > MinSuffixLength)
                 {
                     MatchSuffixes(text, i, end, hits);
                 }
@@ -187,16 +208,27 @@ internal sealed class CueLexicon
     // "Hauptstraße": a stem at the end of a longer word.
     private void MatchSuffixes(string text, int start, int end, List<CueHit> hits)
     {
-        var word = text.AsSpan(start, end - start);
-        var last = Lower(word[^1]);
-        foreach (var entry in _latinSuffixes)
+        var key = SuffixKey(text, end);
+        if ((_suffixFilter[SuffixFilterSlot(key)] & SuffixFilterBit(key)) == 0 || !_latinSuffixes.TryGetValue(key, out var bucket))
         {
-            if (word.Length > entry.Term.Length && Lower(entry.Term[^1]) == last && word.EndsWith(entry.Term, StringComparison.OrdinalIgnoreCase))
+            return;
+        }
+        var word = text.AsSpan(start, end - start);
+        foreach (var entry in bucket)
+        {
+            if (word.Length > entry.Term.Length && word.EndsWith(entry.Term, StringComparison.OrdinalIgnoreCase))
             {
                 hits.Add(new CueHit(end - entry.Term.Length, entry.Term.Length, entry.Kinds));
             }
         }
     }
+
+    // The last three letters before end, lower-cased and packed into one number.
+    private static ulong SuffixKey(ReadOnlySpan<char> s, int end) => Lower(s[end - 3]) | ((ulong)Lower(s[end - 2]) << 16) | ((ulong)Lower(s[end - 1]) << 32);
+
+    private static int SuffixFilterSlot(ulong key) => (int)((key * 0x9E3779B97F4A7C15UL) >> 58);
+
+    private static ulong SuffixFilterBit(ulong key) => 1UL << (int)((key * 0x9E3779B97F4A7C15UL) >> 52 & 63);
 
     // FNV-1a over the lower-cased run of word characters starting at start; end receives where the run stops.
     private static ulong FirstWordHash(ReadOnlySpan<char> s, int start, out int end)
@@ -211,7 +243,7 @@ internal sealed class CueLexicon
         return hash;
     }
 
-    private static char Lower(char c) => c < 128 ? (Chars.IsAsciiUpper(c) ? (char)(c | 0x20) : c) : char.ToLowerInvariant(c);
+    private static char Lower(char c) => Chars.ToLower(c);
 
     private static bool TryBound(string text, int start, Entry entry, out int length)
     {

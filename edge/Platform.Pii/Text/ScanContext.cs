@@ -151,6 +151,19 @@ internal sealed class ScanContext
         return false;
     }
 
+    /// <summary>Does a cue of <paramref name="kinds"/> start exactly at <paramref name="pos"/>?</summary>
+    public bool CueStartsAt(int pos, CueKind kinds)
+    {
+        for (var i = FirstCueAtOrAfter(pos); i < Cues.Count && Cues[i].Start == pos; i++)
+        {
+            if ((Cues[i].Kinds & kinds) != 0)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     // No cue entry is longer than this, so a cue overlapping [start, …) begins at most this far before start.
     private const int MaxCueLength = 48;
 
