@@ -6,36 +6,69 @@ namespace Platform.Edge.Decisions;
 
 /// <summary>
 /// The edge's side of each zone's decision log. A record goes to the zone that served the request, or to its
-/// home zone when none did, so even the metadata of a Mainland request stays in the Mainland.
+/// home zone when none did, so even the metadata of a Mainland request stays in the Mainland. Locally each zone's
+/// log is a folder (<c>Edge:Zones:&lt;zone&gt;:DecisionLogDirectory</c>); deployed, the edge writes its own zone's
+/// records into that zone's bucket (<c>Platform:Decisions:Store=s3</c> with the <c>Regional:Traces:S3:*</c> settings).
 /// </summary>
-internal sealed class EdgeDecisionLogs(EdgeOptions options, ComplianceModel model, TimeProvider time, ILogger<EdgeDecisionLogs> log)
+internal sealed class EdgeDecisionLogs
 {
-    private readonly Dictionary<string, IDecisionLog> _logs = options.Zones
-        .Where(z => !string.IsNullOrEmpty(z.Value.DecisionLogDirectory) && model.IsZone(z.Key))
-        .ToDictionary(
-            z => z.Key,
-            z => DecisionLogRegistration.Open(
-                new ConfigurationBuilder().AddInMemoryCollection([new(DecisionLogRegistration.DirectoryKey, z.Value.DecisionLogDirectory)]).Build(),
-                model.Zone(z.Key),
-                time));
+    private readonly Dictionary<string, IDecisionLog> _logs;
+    private readonly string? _bucketZone;
+    private readonly TimeProvider _time;
+    private readonly ILogger<EdgeDecisionLogs> _log;
 
-    public async Task AppendAsync(Tagging.EdgeDecision decision, Tenant tenant, string requestId, string requestedModel, string? servingZone, string outcome, int status)
+    public EdgeDecisionLogs(EdgeOptions options, ComplianceModel model, IConfiguration configuration, TimeProvider time, ILogger<EdgeDecisionLogs> log)
+    {
+        _time = time;
+        _log = log;
+        _logs = options.Zones
+            .Where(z => !string.IsNullOrEmpty(z.Value.DecisionLogDirectory) && model.IsZone(z.Key))
+            .ToDictionary(
+                z => z.Key,
+                z => DecisionLogRegistration.Open(
+                    new ConfigurationBuilder().AddInMemoryCollection([new(DecisionLogRegistration.DirectoryKey, z.Value.DecisionLogDirectory)]).Build(),
+                    model.Zone(z.Key),
+                    time));
+        if (configuration[DecisionLogRegistration.StoreKey] == "s3" && model.IsZone(options.Zone))
+        {
+            _logs[options.Zone] = DecisionLogRegistration.Open(configuration, model.Zone(options.Zone), time, log);
+            _bucketZone = options.Zone;
+        }
+    }
+
+    /// <summary>
+    /// Appends after the answer has gone out. A bucket write (a network round trip) runs in the background so the
+    /// response's end never waits on it; a local folder append takes microseconds and is awaited, so a local run reads it at once.
+    /// </summary>
+    public Task AppendAsync(Tagging.EdgeDecision decision, Tenant tenant, string requestId, string requestedModel, string? servingZone, string outcome, int status)
     {
         var zone = servingZone ?? decision.Home.Zone;
         if (!_logs.TryGetValue(zone, out var zoneLog))
         {
-            return;
+            return Task.CompletedTask;
         }
 
         var tags = decision.TagsFor(requestId, tenant.Id, zone, tenant.MaxTier, requestedModel);
+        var record = DecisionRecord.FromTags(tags, DecisionSource.Edge, _time.GetUtcNow(), servingZone, null, null, outcome, status, null);
+        if (zone != _bucketZone)
+        {
+            return WriteAsync(zoneLog, record, zone);
+        }
+
+        _ = Task.Run(() => WriteAsync(zoneLog, record, zone));
+        return Task.CompletedTask;
+    }
+
+    private async Task WriteAsync(IDecisionLog zoneLog, DecisionRecord record, string zone)
+    {
         try
         {
-            await zoneLog.AppendAsync(DecisionRecord.FromTags(tags, DecisionSource.Edge, time.GetUtcNow(), servingZone, null, null, outcome, status, null));
+            await zoneLog.AppendAsync(record);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or InvalidOperationException)
         {
-            // The answer has already gone out; a lost audit line is loud, never a failed request.
-            EdgeLog.DecisionLogFailed(log, requestId, zone, e.GetType().Name);
+            // A lost audit record is loud (log, and the store's failure counter), never a failed request.
+            EdgeLog.DecisionLogFailed(_log, record.RequestId, zone, e.GetType().Name);
         }
     }
 }
