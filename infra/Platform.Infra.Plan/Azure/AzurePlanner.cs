@@ -38,7 +38,7 @@ internal static class AzurePlanner
         return new AzureTarget(zone.Azure.Cloud, environment, zone.Azure.Region);
     }
 
-    public static EdgeFunctionAppPlan EdgeFunctionApp(Zone zone, AwsTarget aws, AzureTarget azure, IReadOnlyDictionary<string, string> tags, ConfigReader read)
+    public static EdgeFunctionAppPlan EdgeFunctionApp(ComplianceModel model, Zone zone, AwsTarget aws, AzureTarget azure, IReadOnlyDictionary<string, string> tags, ConfigReader read)
     {
         var package = read.String(StackConfigKeys.EdgePackage, "Set platform:edgePackage to the folder `dotnet publish edge/Platform.Edge -c Release -r linux-x64 --self-contained -o artifacts/edge` writes: artifacts/edge.");
         var settings = new SortedDictionary<string, string>(StringComparer.Ordinal)
@@ -61,8 +61,44 @@ internal static class AzurePlanner
             Kind: "functionapp,linux",
             EdgeFunctionPackage.ExecutableName,
             settings,
-            RegionalUrlSetting: $"Edge__Zones__{zone.Id}__Url",
-            RegionalSigningKeySetting: $"Edge__Zones__{zone.Id}__SigningKey",
+            RegionalUrlSetting: UrlSetting(zone.Id),
+            RegionalSigningKeySetting: SigningKeySetting(zone.Id),
+            FailoverPeers(model, zone, read),
             tags);
     }
+
+    /// <summary>
+    /// Every zone other than its own that the model lets a request homed in this zone be served in, whatever its
+    /// data class, in the model's order of preference: the edge can forward only to zones whose endpoints it has.
+    /// </summary>
+    private static FailoverPeerPlan[] FailoverPeers(ComplianceModel model, Zone zone, ConfigReader read)
+    {
+        var organization = StackOrganization(read);
+        return model.DataClasses.Classes
+            .SelectMany(c => model.ServingZones(zone.Id, c.Class))
+            .Where(serving => serving != zone.Id)
+            .Distinct(StringComparer.Ordinal)
+            .Select(peer => new FailoverPeerPlan(peer, organization, peer, UrlSetting(peer), SigningKeySetting(peer)))
+            .ToArray();
+    }
+
+    /// <summary>The organization of the peer zones' stacks when it is not the deploying stack's own.</summary>
+    private static string? StackOrganization(ConfigReader read)
+    {
+        var organization = read.String(StackConfigKeys.StackOrganization, null);
+        if (organization is not null && !organization.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
+        {
+            read.Error(StackConfigKeys.StackOrganization,
+                $"'{organization}' is not a Pulumi organization name.",
+                "Set platform:stackOrganization to the organization (or user) that owns the peer zones' stacks, like acme (letters, digits, '-', '_' and '.' only), or remove it to use the deploying stack's organization.");
+            return null;
+        }
+
+        return organization;
+    }
+
+    /// <summary>The edge's setting names for a zone's regional function (Edge:Zones:&lt;zone&gt;:Url and :SigningKey as app settings).</summary>
+    private static string UrlSetting(string zone) => $"Edge__Zones__{zone}__Url";
+
+    private static string SigningKeySetting(string zone) => $"Edge__Zones__{zone}__SigningKey";
 }

@@ -27,6 +27,8 @@ public static class StackConfigKeys
     public const string RegionalIngressCidrs = "platform:regionalIngressCidrs";
     public const string Tags = "platform:tags";
     public const string Pools = "platform:pools";
+    /// <summary>The Pulumi organization of the stacks this stack's edge fails over to, when not the deploying stack's own.</summary>
+    public const string StackOrganization = "platform:stackOrganization";
     public const string AzureLocation = "azure-native:location";
     public const string AzureEnvironment = "azure-native:environment";
 
@@ -35,6 +37,6 @@ public static class StackConfigKeys
     [
         Zone, AwsAccountId, Kubeconfig, SigningKey, LambdaAdapterLayerArn, RegionalPackage, EdgePackage, TraceRetentionDays,
         BucketReplication, PublicBucket, KmsKeyAlias, Namespace, RegionalSubnetIds, RegionalSecurityGroupIds,
-        RegionalIngressCidrs, Tags, Pools,
+        RegionalIngressCidrs, Tags, Pools, StackOrganization,
     ];
 }

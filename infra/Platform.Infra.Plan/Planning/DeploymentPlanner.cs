@@ -50,7 +50,7 @@ public static class DeploymentPlanner
         var function = AwsPlanner.RegionalFunction(zone, aws, bucket, tags, read);
         var pools = PoolPlanner.Pools(model, zone, kubernetes.Namespace, read);
         var policies = PoolPlanner.NetworkPolicies(kubernetes.Namespace, read);
-        var edge = AzurePlanner.EdgeFunctionApp(zone, aws, azure, tags, read);
+        var edge = AzurePlanner.EdgeFunctionApp(model, zone, aws, azure, tags, read);
 
         return errors.Count > 0
             ? new PlanResult(null, errors)
