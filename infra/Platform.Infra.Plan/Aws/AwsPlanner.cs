@@ -1,4 +1,5 @@
 using Platform.Traces;
+using Platform.Traces.Decisions;
 using Platform.Traces.S3;
 using System.Text.RegularExpressions;
 using Platform.Compliance;
@@ -69,6 +70,13 @@ internal static partial class AwsPlanner
             read.Error(StackConfigKeys.KmsKeyAlias, $"'{alias}' is not an alias the stack may create.", $"Use a name starting with alias/ (not alias/aws/), like alias/platform-traces-{zone.Id}.");
         }
 
+        if (zone.Retention.DecisionLogDays < LifecycleDays.MinRetentionDays)
+        {
+            read.Error(StackConfigKeys.Zone,
+                $"Zone {zone.Id}'s decision-log retention of {zone.Retention.DecisionLogDays} days is below {LifecycleDays.MinRetentionDays}: no S3 lifecycle rule can hold it.",
+                $"Set zones.{zone.Id}.retention.decision_log_days ({zone.Origin}) to at least {LifecycleDays.MinRetentionDays}.");
+        }
+
         // Only used once the errors above are empty; bounded so a refused value cannot build a rule S3 would reject.
         var held = Math.Max(Math.Min(days, limit), LifecycleDays.MinRetentionDays);
         var name = TraceBucketNames.For("platform", zone.Id, aws.AccountId);
@@ -82,6 +90,7 @@ internal static partial class AwsPlanner
             $"Encrypts reasoning traces of zone {zone.Id}; never used outside it",
             ExpirationDays: held,
             LifecycleRuleSpec.Traces(zone.Id, held),
+            LifecycleRuleSpec.Decisions(zone.Id, Math.Max(zone.Retention.DecisionLogDays, LifecycleDays.MinRetentionDays)),
             // The bucket is not versioned; should versioning ever be turned on, old versions still go within a day.
             NoncurrentVersionExpirationDays: 1,
             AbortIncompleteMultipartUploadDays: 1,
@@ -106,6 +115,8 @@ internal static partial class AwsPlanner
             ["Regional__Traces__Store"] = "s3",
             ["Regional__Traces__S3__Bucket"] = bucket.Name,
             ["Regional__Traces__S3__Region"] = aws.Region,
+            // The decision log lives beside the traces, in the same bucket and with the same settings.
+            [DecisionLogRegistration.StoreKey.Replace(":", "__", StringComparison.Ordinal)] = "s3",
         };
         var logGroup = $"/aws/lambda/{name}";
         return new RegionalFunctionPlan(

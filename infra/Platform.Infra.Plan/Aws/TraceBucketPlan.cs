@@ -12,6 +12,7 @@ namespace Platform.Infra.Plan;
 /// The lifecycle rule that holds traces to <paramref name="ExpirationDays"/>: the very rule the regional function's
 /// start-up check asks for (its Days are one fewer, since S3 rounds up to the next midnight UTC).
 /// </param>
+/// <param name="DecisionRule">The lifecycle rule that holds the zone's decision records (<c>decisions/{zone}/</c>) to its <c>decision_log_days</c>.</param>
 public sealed record TraceBucketPlan(
     string Name,
     string Region,
@@ -21,6 +22,7 @@ public sealed record TraceBucketPlan(
     string KmsKeyDescription,
     int ExpirationDays,
     LifecycleRuleSpec TraceRule,
+    LifecycleRuleSpec DecisionRule,
     int NoncurrentVersionExpirationDays,
     int AbortIncompleteMultipartUploadDays,
     bool Versioning,
@@ -33,4 +35,5 @@ public sealed record TraceBucketPlan(
 {
     public string ObjectsArn => $"{Arn}/*";
     public string TraceObjectsArn => $"{Arn}/{TracePrefix}*";
+    public string DecisionObjectsArn => $"{Arn}/{DecisionRule.Prefix}*";
 }

@@ -77,6 +77,8 @@ public sealed class ShippedStackTests
         bucket.TraceRule.ShouldBe(LifecycleRuleSpec.Traces(stack, ComplianceModel.Embedded.Zone(stack).Retention.TraceDays));
         bucket.TraceRule.Prefix.ShouldBe($"traces/{stack}/");
         bucket.TraceRule.ExpirationDays.ShouldBe(bucket.ExpirationDays - 1);
+        bucket.DecisionRule.ShouldBe(LifecycleRuleSpec.Decisions(stack, ComplianceModel.Embedded.Zone(stack).Retention.DecisionLogDays));
+        bucket.DecisionRule.Prefix.ShouldBe($"decisions/{stack}/");
         bucket.NoncurrentVersionExpirationDays.ShouldBe(1);
         bucket.AbortIncompleteMultipartUploadDays.ShouldBe(1);
         bucket.Replication.ShouldBeFalse();
@@ -110,7 +112,9 @@ public sealed class ShippedStackTests
         using var policy = JsonDocument.Parse(IamPolicies.RegionalFunctionRole(plan.TraceBucket, plan.RegionalFunction, keyArn));
 
         var statements = policy.RootElement.GetProperty("Statement").EnumerateArray().ToDictionary(s => s.GetProperty("Sid").GetString()!);
-        statements.Keys.ShouldBe(["WriteOwnTraces", "CheckOwnBucketLifecycle", "ListOwnTraces", "UseOwnZoneKey", "WriteOwnLogs", "AttachToZoneVpc"]);
+        statements.Keys.ShouldBe(["WriteOwnTraces", "CheckOwnBucketLifecycle", "ListOwnTraces", "WriteOwnDecisions", "ListOwnDecisions", "UseOwnZoneKey", "WriteOwnLogs", "AttachToZoneVpc"]);
+        statements["WriteOwnDecisions"].GetProperty("Resource").GetString().ShouldBe($"{plan.TraceBucket.Arn}/decisions/{stack}/*");
+        statements["ListOwnDecisions"].GetProperty("Condition").GetProperty("StringLike").GetProperty("s3:prefix").GetString().ShouldBe($"decisions/{stack}/*");
         statements["CheckOwnBucketLifecycle"].GetProperty("Resource").GetString().ShouldBe(plan.TraceBucket.Arn);
         statements["WriteOwnTraces"].GetProperty("Resource").GetString().ShouldBe($"{plan.TraceBucket.Arn}/traces/{stack}/*");
         statements["ListOwnTraces"].GetProperty("Condition").GetProperty("StringLike").GetProperty("s3:prefix").GetString().ShouldBe($"traces/{stack}/*");
@@ -121,6 +125,36 @@ public sealed class ShippedStackTests
             .Select(s => s.GetProperty("Sid").GetString()).ShouldBe(["AttachToZoneVpc"]);
         policy.RootElement.GetRawText().ShouldNotContain("s3:*");
         policy.RootElement.GetRawText().ShouldNotContain("kms:*");
+    }
+
+    [Theory]
+    [MemberData(nameof(Stacks))]
+    public void EdgeDecisionWriter_MayOnlyPutItsZonesDecisionRecords_AndReadTheBucketsLifecycle(string stack)
+    {
+        var plan = Plan(stack);
+        var writer = EdgeDecisionWriterPlan.For(plan);
+        var keyArn = $"arn:{plan.Aws.Partition}:kms:{plan.Aws.Region}:{plan.Aws.AccountId}:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+        using var policy = JsonDocument.Parse(IamPolicies.EdgeDecisionWriter(plan.TraceBucket, keyArn));
+
+        writer.UserArn.ShouldBe($"arn:{plan.Aws.Partition}:iam::{plan.Aws.AccountId}:user/platform-edge-decisions-{stack}");
+        var statements = policy.RootElement.GetProperty("Statement").EnumerateArray().ToDictionary(s => s.GetProperty("Sid").GetString()!);
+        statements.Keys.ShouldBe(["PutOwnZoneDecisions", "CheckOwnBucketLifecycle", "EncryptWithOwnZoneKey"]);
+        statements["PutOwnZoneDecisions"].GetProperty("Action").EnumerateArray().Select(a => a.GetString()).ShouldBe(["s3:PutObject", "s3:PutObjectTagging"]);
+        statements["PutOwnZoneDecisions"].GetProperty("Resource").GetString().ShouldBe($"{plan.TraceBucket.Arn}/decisions/{stack}/*");
+        statements["CheckOwnBucketLifecycle"].GetProperty("Resource").GetString().ShouldBe(plan.TraceBucket.Arn);
+        statements["EncryptWithOwnZoneKey"].GetProperty("Action").GetString().ShouldBe("kms:GenerateDataKey");
+        statements["EncryptWithOwnZoneKey"].GetProperty("Resource").GetString().ShouldBe(keyArn);
+        foreach (var never in new[] { "s3:GetObject", "s3:ListBucket", "s3:DeleteObject", "traces/", "kms:Decrypt", "\"*\"" })
+        {
+            policy.RootElement.GetRawText().ShouldNotContain(never);
+        }
+
+        writer.AppSettings.ShouldBe(new Dictionary<string, string>
+        {
+            ["Platform__Decisions__Store"] = "s3",
+            ["Regional__Traces__S3__Bucket"] = plan.TraceBucket.Name,
+            ["Regional__Traces__S3__Region"] = plan.Aws.Region,
+        }, ignoreOrder: true);
     }
 
     [Theory]
@@ -138,6 +172,7 @@ public sealed class ShippedStackTests
         function.Environment["AWS_LWA_READINESS_CHECK_PATH"].ShouldBe("/healthz");
         function.Environment["Regional__Zone"].ShouldBe(stack);
         function.Environment["Regional__Traces__S3__Bucket"].ShouldBe(Plan(stack).TraceBucket.Name);
+        function.Environment["Platform__Decisions__Store"].ShouldBe("s3");
         function.LogRetentionDays.ShouldBeLessThanOrEqualTo(Retention.MaxTraceDays);
     }
 
