@@ -87,6 +87,14 @@ public sealed class TraceBucket : ComponentResource
                     Filter = new BucketLifecycleConfigurationRuleFilterArgs { Prefix = plan.TraceRule.Prefix },
                     Expiration = new BucketLifecycleConfigurationRuleExpirationArgs { Days = plan.TraceRule.ExpirationDays },
                 },
+                // The decision log's own rule: its records may be kept longer than traces (decision_log_days).
+                new BucketLifecycleConfigurationRuleArgs
+                {
+                    Id = plan.DecisionRule.Id,
+                    Status = "Enabled",
+                    Filter = new BucketLifecycleConfigurationRuleFilterArgs { Prefix = plan.DecisionRule.Prefix },
+                    Expiration = new BucketLifecycleConfigurationRuleExpirationArgs { Days = plan.DecisionRule.ExpirationDays },
+                },
                 new BucketLifecycleConfigurationRuleArgs
                 {
                     Id = "bucket-hygiene",

@@ -145,6 +145,27 @@ public sealed class S3DecisionLogTests(CephS3Server ceph)
     }
 
     [Fact]
+    public async Task Open_WithTheAppsS3Settings_ReadsWhatTheAppsWrote_AsTheAuditCommandDoes()
+    {
+        var (log, bucket) = await LogAsync();
+        await log.AppendAsync(Record("r1", Noon));
+        var settings = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            [DecisionLogRegistration.StoreKey] = "s3",
+            ["Regional:Traces:S3:ServiceUrl"] = ceph.Endpoint.ToString(),
+            ["Regional:Traces:S3:Region"] = "us-east-1",
+            ["Regional:Traces:S3:Bucket"] = bucket,
+            ["Regional:Traces:S3:AccessKey"] = "DEVAK",
+            ["Regional:Traces:S3:SecretKey"] = "DEVSK",
+            ["Regional:Traces:S3:ForcePathStyle"] = "true",
+        }).Build();
+
+        var opened = DecisionLogRegistration.Open(settings, Sgp, _time);
+
+        (await TestTraces.ToListAsync(opened.ReadAsync(Noon.AddHours(-1), Noon))).ShouldHaveSingleItem().RequestId.ShouldBe("r1");
+    }
+
+    [Fact]
     public void UnknownStore_Refused_NamingBoth()
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection([new(DecisionLogRegistration.StoreKey, "dynamo")]).Build();
