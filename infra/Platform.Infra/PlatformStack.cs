@@ -60,6 +60,7 @@ public sealed class PlatformStack : Stack
         Zone = Output.Create(plan.Zone);
         TraceBucketName = bucket.BucketName;
         RegionalUrl = regional.Url;
+        RegionalSigningKey = Output.CreateSecret(signingKey);
         EdgeUrl = edge.Url;
     }
 
@@ -69,8 +70,16 @@ public sealed class PlatformStack : Stack
     [Output("traceBucket")]
     public Output<string> TraceBucketName { get; private set; }
 
-    [Output("regionalUrl")]
+    /// <summary>Read by the stacks of zones that may fail over to this one (<see cref="FailoverPeerPlan"/>).</summary>
+    [Output(FailoverPeerPlan.UrlOutput)]
     public Output<string> RegionalUrl { get; private set; }
+
+    /// <summary>
+    /// The key this zone's regional function verifies tags with, for the edges of zones that may fail over to this
+    /// one; a secret, so a stack reference reads it as a secret and the state keeps it encrypted.
+    /// </summary>
+    [Output(FailoverPeerPlan.SigningKeyOutput)]
+    public Output<string> RegionalSigningKey { get; private set; }
 
     [Output("edgeUrl")]
     public Output<string> EdgeUrl { get; private set; }

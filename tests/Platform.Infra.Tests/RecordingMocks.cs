@@ -1,15 +1,28 @@
 using System.Collections.Immutable;
+using System.Security.Cryptography;
+using System.Text;
+using Platform.Compliance;
+using Platform.Infra.Plan;
+using Pulumi;
 using Pulumi.Testing;
 
 namespace Platform.Infra.Tests;
 
 /// <summary>
 /// Echoes each resource's inputs as its state, adds the outputs the program reads (ARNs, ids, URLs), and records
-/// every resource so tests can assert on what the program would create.
+/// every resource so tests can assert on what the program would create. A stack reference reads a peer zone's stack
+/// as deployed (its regional URL, its signing key as a secret) unless <paramref name="peersDeployed"/> is false:
+/// then the peer stack exists but has no outputs yet, as before its first `pulumi up`.
 /// </summary>
-internal sealed class RecordingMocks(string partition, string region, string account) : IMocks
+internal sealed class RecordingMocks(string partition, string region, string account, bool peersDeployed = true) : IMocks
 {
     public List<MockResourceArgs> Resources { get; } = [];
+
+    /// <summary>A zone's regional Function URL as the mocks give it (below) and a deployed peer stack exports it.</summary>
+    public static string RegionalUrl(string zone) => $"https://mock.lambda-url.{ComplianceModel.Embedded.Zone(zone).Aws.Region}.on.aws/";
+
+    /// <summary>A deployed peer stack's signing key: 32 bytes that differ by zone, base64 as the edge expects.</summary>
+    public static string PeerSigningKey(string zone) => Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(zone)));
 
     public Task<(string? id, object state)> NewResourceAsync(MockResourceArgs args)
     {
@@ -54,6 +67,17 @@ internal sealed class RecordingMocks(string partition, string region, string acc
                 break;
             case "azure-native:storage:BlobContainer":
                 state["name"] = args.Inputs["containerName"];
+                break;
+            case "pulumi:pulumi:StackReference":
+                // Read by id, the fully qualified stack name; the peer zone is its last part.
+                id = args.Id!;
+                var peer = id.Split('/')[^1];
+                state["outputs"] = peersDeployed
+                    ? ImmutableDictionary<string, object>.Empty
+                        .Add(FailoverPeerPlan.UrlOutput, RegionalUrl(peer))
+                        .Add(FailoverPeerPlan.SigningKeyOutput, Output.CreateSecret(PeerSigningKey(peer)))
+                    : ImmutableDictionary<string, object>.Empty;
+                state["secretOutputNames"] = peersDeployed ? ImmutableArray.Create<object>(FailoverPeerPlan.SigningKeyOutput) : ImmutableArray<object>.Empty;
                 break;
             case "azure-native:web:WebApp":
                 state["defaultHostName"] = $"{args.Inputs["name"]}.azurewebsites.example";

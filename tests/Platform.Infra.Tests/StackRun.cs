@@ -8,11 +8,14 @@ namespace Platform.Infra.Tests;
 
 /// <summary>
 /// Runs <see cref="PlatformStack"/> under mocks for one of the repository's stack files, in a scratch project root
-/// holding a copy of that file and stand-ins for the published apps the program packages.
+/// holding a copy of that file and stand-ins for the published apps the program packages. The stacks belong to
+/// <see cref="Organization"/>; peer stacks are deployed unless <paramref name="peersDeployed"/> is false.
 /// </summary>
 internal static class StackRun
 {
-    public static async Task<(ImmutableArray<Resource> Resources, RecordingMocks Mocks)> RunAsync(string stack)
+    public const string Organization = "acme";
+
+    public static async Task<(ImmutableArray<Resource> Resources, RecordingMocks Mocks)> RunAsync(string stack, bool peersDeployed = true)
     {
         var zone = ComplianceModel.Embedded.Zone(stack);
         var root = Path.Combine(Path.GetTempPath(), "pulumi-" + Guid.NewGuid().ToString("N"));
@@ -30,10 +33,10 @@ internal static class StackRun
         }));
 
         var account = StackConfigAccount(stack);
-        var mocks = new RecordingMocks(zone.Aws.Partition, zone.Aws.Region, account);
+        var mocks = new RecordingMocks(zone.Aws.Partition, zone.Aws.Region, account, peersDeployed);
         try
         {
-            var resources = await Deployment.TestAsync<PlatformStack>(mocks, new TestOptions { StackName = stack, ProjectName = "platform", RootDirectory = root, IsPreview = false });
+            var resources = await Deployment.TestAsync<PlatformStack>(mocks, new TestOptions { StackName = stack, ProjectName = "platform", OrganizationName = Organization, RootDirectory = root, IsPreview = false });
             return (resources, mocks);
         }
         finally

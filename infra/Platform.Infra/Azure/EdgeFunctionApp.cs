@@ -95,6 +95,15 @@ public sealed class EdgeFunctionApp : ComponentResource
         appSettings.Add(new NameValuePairArgs { Name = "WEBSITE_RUN_FROM_PACKAGE_BLOB_MI_RESOURCE_ID", Value = "SystemAssigned" });
         appSettings.Add(new NameValuePairArgs { Name = plan.RegionalUrlSetting, Value = args.RegionalUrl });
         appSettings.Add(new NameValuePairArgs { Name = plan.RegionalSigningKeySetting, Value = args.SigningKey });
+        InputList<NameValuePairArgs> settings = appSettings;
+        foreach (var peer in plan.FailoverPeers)
+        {
+            // Peer stacks share this project (Pulumi.yaml); their organization is the plan's, or this stack's. Pulumi.Deployment,
+            // not the azure-native Resources.Deployment this file also imports.
+            var peerStackName = peer.StackReferenceName(Pulumi.Deployment.Instance.OrganizationName, Pulumi.Deployment.Instance.ProjectName);
+            var peerStack = new StackReference($"{name}-failover-{peer.Zone}", new StackReferenceArgs { Name = peerStackName }, child);
+            settings.AddRange(FailoverPeerSettings.From(peerStack, peerStackName, peer, this));
+        }
 
         var app = new WebApp(name, new WebAppArgs
         {
@@ -107,7 +116,7 @@ public sealed class EdgeFunctionApp : ComponentResource
             Identity = new ManagedServiceIdentityArgs { Type = Pulumi.AzureNative.Web.ManagedServiceIdentityType.SystemAssigned },
             SiteConfig = new SiteConfigArgs
             {
-                AppSettings = appSettings,
+                AppSettings = settings,
                 MinTlsVersion = "1.2",
                 FtpsState = "Disabled",
             },
