@@ -47,6 +47,10 @@ public sealed class PlatformStack : Stack
             PoolEndpoints = pools.Endpoints,
         }, new ComponentResourceOptions { Providers = { aws } });
 
+        // The edge writes its own decision records into the zone's bucket, as a user that may do nothing else.
+        var edgeDecisions = new EdgeDecisionWriter("edge-decisions", new EdgeDecisionWriterArgs { Plan = plan, TraceKeyArn = bucket.KeyArn },
+            new ComponentResourceOptions { Providers = { aws } });
+
         var edgeZip = StackPlan.FromRoot($"artifacts/packages/edge-{plan.Zone}.zip");
         EdgeFunctionPackage.Write(StackPlan.FromRoot(plan.EdgeFunctionApp.PackagePath), edgeZip);
         var edge = new EdgeFunctionApp("edge", new EdgeFunctionAppArgs
@@ -55,6 +59,7 @@ public sealed class PlatformStack : Stack
             PackageZip = edgeZip,
             RegionalUrl = regional.Url,
             SigningKey = signingKey,
+            DecisionLogSettings = edgeDecisions.AppSettings,
         }, new ComponentResourceOptions { Providers = { azure } });
 
         Zone = Output.Create(plan.Zone);

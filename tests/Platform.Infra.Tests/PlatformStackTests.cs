@@ -25,9 +25,11 @@ public sealed class PlatformStackTests
         // S3 rounds up to the next midnight UTC: a rule one day under the retention deletes within it.
         rule.Number("rules", 0, "expiration", "days").ShouldBe(ComplianceModel.Embedded.Zone(stack).Retention.TraceDays - 1);
         rule.Number("rules", 0, "expiration", "days").ShouldBeLessThan(Retention.MaxTraceDays);
-        rule.Text("rules", 1, "filter", "prefix").ShouldBe("");
-        rule.Number("rules", 1, "noncurrentVersionExpiration", "noncurrentDays").ShouldBe(1);
-        rule.Number("rules", 1, "abortIncompleteMultipartUpload", "daysAfterInitiation").ShouldBe(1);
+        rule.Text("rules", 1, "filter", "prefix").ShouldBe($"decisions/{stack}/");
+        rule.Number("rules", 1, "expiration", "days").ShouldBe(ComplianceModel.Embedded.Zone(stack).Retention.DecisionLogDays - 1);
+        rule.Text("rules", 2, "filter", "prefix").ShouldBe("");
+        rule.Number("rules", 2, "noncurrentVersionExpiration", "noncurrentDays").ShouldBe(1);
+        rule.Number("rules", 2, "abortIncompleteMultipartUpload", "daysAfterInitiation").ShouldBe(1);
     }
 
     [Fact]
@@ -127,6 +129,25 @@ public sealed class PlatformStackTests
         var statements = policy.RootElement.GetProperty("Statement").EnumerateArray().ToDictionary(s => s.GetProperty("Sid").GetString()!);
         statements["WriteOwnTraces"].GetProperty("Resource").GetString().ShouldBe("arn:aws:s3:::platform-traces-sgp-111111111111/traces/sgp/*");
         statements["UseOwnZoneKey"].GetProperty("Resource").GetString().ShouldBe("arn:aws:kms:ap-southeast-1:111111111111:key/1234abcd-12ab-34cd-56ef-1234567890ab");
+    }
+
+    [Fact]
+    public async Task EdgeDecisionWriter_MayOnlyPutItsZonesDecisionRecords_AndTheEdgeGetsItsKeyAsASecret()
+    {
+        var (_, mocks) = await StackRun.RunAsync("cn");
+
+        mocks.OfType("platform:aws:EdgeDecisionWriter").Count().ShouldBe(1);
+        mocks.Single("aws:iam/user:User").Inputs.Text("name").ShouldBe("platform-edge-decisions-cn");
+        using var policy = JsonDocument.Parse(mocks.Single("aws:iam/userPolicy:UserPolicy").Inputs.Text("policy"));
+        var statements = policy.RootElement.GetProperty("Statement").EnumerateArray().ToDictionary(s => s.GetProperty("Sid").GetString()!);
+        statements["PutOwnZoneDecisions"].GetProperty("Resource").GetString().ShouldBe("arn:aws-cn:s3:::platform-traces-cn-333333333333/decisions/cn/*");
+        mocks.Single("aws:iam/accessKey:AccessKey").ShouldNotBeNull();
+        var settings = ((ImmutableArray<object>)mocks.Single("azure-native:web:WebApp").Inputs.At("siteConfig", "appSettings")!).Cast<ImmutableDictionary<string, object>>()
+            .ToDictionary(s => s.Text("name"), s => s.Text("value"));
+        settings["Platform__Decisions__Store"].ShouldBe("s3");
+        settings["Regional__Traces__S3__Bucket"].ShouldBe("platform-traces-cn-333333333333");
+        settings.ShouldContainKey("Regional__Traces__S3__AccessKey");
+        settings.ShouldContainKey("Regional__Traces__S3__SecretKey");
     }
 
     [Fact]

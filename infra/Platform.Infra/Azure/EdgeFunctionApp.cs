@@ -21,6 +21,9 @@ public sealed class EdgeFunctionAppArgs
 
     /// <summary>The zone's tag-signing key (a stack secret), with which the edge signs what it forwards.</summary>
     public required Output<string> SigningKey { get; init; }
+
+    /// <summary>The edge's decision-log settings by name (<see cref="EdgeDecisionWriter.AppSettings"/>): where and as whom it writes its records.</summary>
+    public required IReadOnlyDictionary<string, Output<string>> DecisionLogSettings { get; init; }
 }
 
 /// <summary>
@@ -95,6 +98,7 @@ public sealed class EdgeFunctionApp : ComponentResource
         appSettings.Add(new NameValuePairArgs { Name = "WEBSITE_RUN_FROM_PACKAGE_BLOB_MI_RESOURCE_ID", Value = "SystemAssigned" });
         appSettings.Add(new NameValuePairArgs { Name = plan.RegionalUrlSetting, Value = args.RegionalUrl });
         appSettings.Add(new NameValuePairArgs { Name = plan.RegionalSigningKeySetting, Value = args.SigningKey });
+        appSettings.AddRange(args.DecisionLogSettings.Select(s => new NameValuePairArgs { Name = s.Key, Value = s.Value }));
         InputList<NameValuePairArgs> settings = appSettings;
         foreach (var peer in plan.FailoverPeers)
         {
