@@ -31,95 +31,45 @@ public static class IamPolicies
 
     /// <summary>The role policy; the key ARN is known only once the key exists, so the Pulumi layer passes it in.</summary>
     public static string RegionalFunctionRole(TraceBucketPlan bucket, RegionalFunctionPlan function, string traceKeyArn) => Document(
-        new JsonObject
-        {
-            ["Sid"] = "WriteOwnTraces",
-            ["Effect"] = "Allow",
-            // Tagging: each trace carries its expiry, retention class and zone as object tags.
-            ["Action"] = new JsonArray("s3:PutObject", "s3:PutObjectTagging", "s3:GetObject", "s3:DeleteObject"),
-            ["Resource"] = bucket.TraceObjectsArn,
-        },
-        new JsonObject
-        {
-            // The function refuses to start (and to write) unless the bucket expires traces within the retention.
-            ["Sid"] = "CheckOwnBucketLifecycle",
-            ["Effect"] = "Allow",
-            ["Action"] = new JsonArray("s3:GetLifecycleConfiguration", "s3:GetBucketVersioning"),
-            ["Resource"] = bucket.Arn,
-        },
-        new JsonObject
-        {
-            ["Sid"] = "ListOwnTraces",
-            ["Effect"] = "Allow",
-            ["Action"] = "s3:ListBucket",
-            ["Resource"] = bucket.Arn,
-            ["Condition"] = new JsonObject { ["StringLike"] = new JsonObject { ["s3:prefix"] = $"{bucket.TracePrefix}*" } },
-        },
-        new JsonObject
-        {
-            // The decision log lives beside the traces: the function writes, reads (audits) and sweeps its own records.
-            ["Sid"] = "WriteOwnDecisions",
-            ["Effect"] = "Allow",
-            ["Action"] = new JsonArray("s3:PutObject", "s3:PutObjectTagging", "s3:GetObject", "s3:DeleteObject"),
-            ["Resource"] = bucket.DecisionObjectsArn,
-        },
-        new JsonObject
-        {
-            ["Sid"] = "ListOwnDecisions",
-            ["Effect"] = "Allow",
-            ["Action"] = "s3:ListBucket",
-            ["Resource"] = bucket.Arn,
-            ["Condition"] = new JsonObject { ["StringLike"] = new JsonObject { ["s3:prefix"] = $"{bucket.DecisionRule.Prefix}*" } },
-        },
-        new JsonObject
-        {
-            ["Sid"] = "UseOwnZoneKey",
-            ["Effect"] = "Allow",
-            ["Action"] = new JsonArray("kms:GenerateDataKey", "kms:Decrypt"),
-            ["Resource"] = traceKeyArn,
-        },
-        new JsonObject
-        {
-            ["Sid"] = "WriteOwnLogs",
-            ["Effect"] = "Allow",
-            ["Action"] = new JsonArray("logs:CreateLogStream", "logs:PutLogEvents"),
-            ["Resource"] = $"{function.LogGroupArn}:*",
-        },
-        new JsonObject
-        {
-            // A function in a VPC needs network interfaces; these actions take no resource scope (AWS documents "*").
-            ["Sid"] = "AttachToZoneVpc",
-            ["Effect"] = "Allow",
-            ["Action"] = new JsonArray("ec2:CreateNetworkInterface", "ec2:DescribeNetworkInterfaces", "ec2:DeleteNetworkInterface", "ec2:AssignPrivateIpAddresses", "ec2:UnassignPrivateIpAddresses"),
-            ["Resource"] = "*",
-        });
+        // Tagging: each object carries its expiry, retention class and zone as object tags.
+        Allow("WriteOwnTraces", new JsonArray("s3:PutObject", "s3:PutObjectTagging", "s3:GetObject", "s3:DeleteObject"), bucket.TraceObjectsArn),
+        // The function refuses to start (and to write) unless the bucket expires traces and decision records within their retention.
+        CheckBucketLifecycle(bucket),
+        ListPrefix("ListOwnTraces", bucket, bucket.TracePrefix),
+        // The decision log lives beside the traces: the function writes, reads (audits) and sweeps its own records.
+        Allow("WriteOwnDecisions", new JsonArray("s3:PutObject", "s3:PutObjectTagging", "s3:GetObject", "s3:DeleteObject"), bucket.DecisionObjectsArn),
+        ListPrefix("ListOwnDecisions", bucket, bucket.DecisionRule.Prefix),
+        Allow("UseOwnZoneKey", new JsonArray("kms:GenerateDataKey", "kms:Decrypt"), traceKeyArn),
+        Allow("WriteOwnLogs", new JsonArray("logs:CreateLogStream", "logs:PutLogEvents"), $"{function.LogGroupArn}:*"),
+        // A function in a VPC needs network interfaces; these actions take no resource scope (AWS documents "*").
+        Allow("AttachToZoneVpc", new JsonArray("ec2:CreateNetworkInterface", "ec2:DescribeNetworkInterfaces", "ec2:DeleteNetworkInterface", "ec2:AssignPrivateIpAddresses", "ec2:UnassignPrivateIpAddresses"), "*"));
 
     /// <summary>
     /// The edge's user policy: put (with tags) its own zone's decision records, read the bucket's lifecycle before writing,
     /// and encrypt under the zone key. No read, list or delete: the regional function sweeps and audits read.
     /// </summary>
     public static string EdgeDecisionWriter(TraceBucketPlan bucket, string traceKeyArn) => Document(
-        new JsonObject
-        {
-            ["Sid"] = "PutOwnZoneDecisions",
-            ["Effect"] = "Allow",
-            ["Action"] = new JsonArray("s3:PutObject", "s3:PutObjectTagging"),
-            ["Resource"] = bucket.DecisionObjectsArn,
-        },
-        new JsonObject
-        {
-            ["Sid"] = "CheckOwnBucketLifecycle",
-            ["Effect"] = "Allow",
-            ["Action"] = new JsonArray("s3:GetLifecycleConfiguration", "s3:GetBucketVersioning"),
-            ["Resource"] = bucket.Arn,
-        },
-        new JsonObject
-        {
-            ["Sid"] = "EncryptWithOwnZoneKey",
-            ["Effect"] = "Allow",
-            ["Action"] = "kms:GenerateDataKey",
-            ["Resource"] = traceKeyArn,
-        });
+        Allow("PutOwnZoneDecisions", new JsonArray("s3:PutObject", "s3:PutObjectTagging"), bucket.DecisionObjectsArn),
+        CheckBucketLifecycle(bucket),
+        Allow("EncryptWithOwnZoneKey", "kms:GenerateDataKey", traceKeyArn));
+
+    private static JsonObject Allow(string sid, JsonNode actions, string resource) => new()
+    {
+        ["Sid"] = sid,
+        ["Effect"] = "Allow",
+        ["Action"] = actions,
+        ["Resource"] = resource,
+    };
+
+    private static JsonObject CheckBucketLifecycle(TraceBucketPlan bucket) =>
+        Allow("CheckOwnBucketLifecycle", new JsonArray("s3:GetLifecycleConfiguration", "s3:GetBucketVersioning"), bucket.Arn);
+
+    private static JsonObject ListPrefix(string sid, TraceBucketPlan bucket, string prefix)
+    {
+        var statement = Allow(sid, "s3:ListBucket", bucket.Arn);
+        statement["Condition"] = new JsonObject { ["StringLike"] = new JsonObject { ["s3:prefix"] = $"{prefix}*" } };
+        return statement;
+    }
 
     private static string Document(params JsonObject[] statements) =>
         new JsonObject { ["Version"] = "2012-10-17", ["Statement"] = new JsonArray(statements) }.ToJsonString(Indented);
