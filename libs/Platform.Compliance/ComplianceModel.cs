@@ -95,6 +95,21 @@ public sealed class ComplianceModel
     public bool MayServe(string homeZone, DataClass dataClass, string servingZone) =>
         ServingZones(homeZone, dataClass).Contains(servingZone, StringComparer.Ordinal);
 
+    /// <summary>
+    /// The one rule for what an external provider may be sent: nothing from an isolated zone; prompts without personal
+    /// data otherwise; personal data only when the provider is a processor of its zone (in_zone_processor, named in
+    /// processing.yaml) that processes in one of the zone's countries. The router, the audit and the maps all ask this.
+    /// </summary>
+    public bool MayReceive(ExternalProvider provider, DataClass dataClass)
+    {
+        var zone = Zone(provider.Zone);
+        return !zone.Isolated && (!DataClasses.IsPersonal(dataClass) || (provider.InZoneProcessor && provider.ProcessesIn(zone)));
+    }
+
+    /// <summary>The data classes <see cref="MayReceive"/> lets reach the provider, least protected first.</summary>
+    public IReadOnlyList<DataClass> ClassesFor(ExternalProvider provider) =>
+        DataClasses.Classes.Select(c => c.Class).Where(c => MayReceive(provider, c)).Order().ToArray();
+
     public IReadOnlyList<Pool> PoolsIn(string zone) => Pools.Where(p => p.Zone == zone).ToArray();
 
     public Tier? TierByAlias(string alias) => Tiers.FirstOrDefault(t => t.Alias == alias);

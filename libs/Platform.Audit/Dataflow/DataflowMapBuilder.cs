@@ -43,7 +43,7 @@ public static class DataflowMapBuilder
         var providers = model.Routing.Of(zoneId).ExternalProviders;
         nodes.AddRange(providers.Select(p => new MapNode(
             NodeId("provider", p.Name), $"External provider {p.Name} ({p.Model}, processes in {p.ProcessingCountry})",
-            ProcessesInZone(zone, p) ? zoneId : OutsideZones, ExternalProviderPart, p.Name)));
+            p.ProcessesIn(zone) ? zoneId : OutsideZones, ExternalProviderPart, p.Name)));
 
         foreach (var rule in inbound)
         {
@@ -63,20 +63,20 @@ public static class DataflowMapBuilder
         flows.AddRange(inbound.Select(r =>
             new MapFlow(NodeId("edge", r.From), NodeId("regional", zoneId), Wire(r.Classes), PromptsAndAnswers, true, MapFlow.Inbound, r.Basis, Source(r.Origin))));
         flows.AddRange(model.PoolsIn(zoneId).Select(p => Within(NodeId("regional", zoneId), NodeId("pool", p.Id), served, PromptsAndAnswers)));
-        // A provider outside the zone's jurisdiction never receives personal data (the loader refuses in_zone_processor there).
+        // What a provider may receive is the model's one rule (MayReceive): never personal data abroad, nothing from an isolated zone.
         flows.AddRange(providers.Select(p => new MapFlow(
-            NodeId("regional", zoneId), NodeId("provider", p.Name), p.InZoneProcessor ? served : Wire([DataClass.None]), PromptsAndAnswers,
-            !ProcessesInZone(zone, p), ProcessesInZone(zone, p) ? MapFlow.Within : MapFlow.Outbound, null, Source(p.Origin))));
+            NodeId("regional", zoneId), NodeId("provider", p.Name), Wire(model.ClassesFor(p).Where(servedHere.Contains)), PromptsAndAnswers,
+            !p.ProcessesIn(zone), p.ProcessesIn(zone) ? MapFlow.Within : MapFlow.Outbound, p.Basis, Source(p.Origin))));
         flows.Add(Within(NodeId("regional", zoneId), NodeId("traces", zoneId), served, "Tags, reasoning and answer of each request"));
         flows.Add(Within(NodeId("edge", zoneId), NodeId("decisions", zoneId), [], Metadata));
         flows.Add(Within(NodeId("regional", zoneId), NodeId("decisions", zoneId), [], Metadata));
 
-        var recipients = processing.Processors.Select(p => new MapRecipient(p.Name, zoneId, p.Role, p.Hosts.Select(h => h.ToWire()).ToArray(), Source(p.Origin)))
+        var recipients = processing.Processors.Where(p => providers.All(x => x.Name != p.Name)).Select(p => new MapRecipient(p.Name, zoneId, p.Role, p.Hosts.Select(h => h.ToWire()).ToArray(), Source(p.Origin)))
             .Concat(outbound.SelectMany(r => record.Of(r.To).Processors
                 .Where(p => p.Hosts.Contains(SystemPart.RegionalFunction) || p.Hosts.Contains(SystemPart.GpuPools))
                 .Select(p => new MapRecipient(p.Name, r.To, $"{p.Role} Receives only what flows.yaml lets fail over ({string.Join(", ", Wire(r.Classes))}).", p.Hosts.Select(h => h.ToWire()).ToArray(), Source(p.Origin)))))
-            .Concat(providers.Where(p => !p.InZoneProcessor).Select(p => new MapRecipient(
-                p.Name, ProcessesInZone(zone, p) ? zoneId : OutsideZones, $"External tier-3 provider serving model {p.Model} in {p.ProcessingCountry}; receives prompts without personal data only.", [ExternalProviderPart], Source(p.Origin))))
+            .Concat(providers.Select(p => new MapRecipient(
+                p.Name, p.ProcessesIn(zone) ? zoneId : OutsideZones, ProviderRole(model, p), [ExternalProviderPart], Source(p.Origin))))
             .ToArray();
 
         return new DataflowMap(
@@ -98,10 +98,10 @@ public static class DataflowMapBuilder
             recipients,
             new MapTransfers(
                 processing.TransferRegime,
-                outbound.Any(r => r.Classes.Any(model.DataClasses.IsPersonal)),
+                outbound.Any(r => r.Classes.Any(model.DataClasses.IsPersonal)) || providers.Any(p => !p.ProcessesIn(zone) && model.ClassesFor(p).Any(model.DataClasses.IsPersonal)),
                 outbound.Select(r => Transfer(model, r, r.To))
-                    .Concat(providers.Where(p => !ProcessesInZone(zone, p)).Select(p => new MapTransfer(
-                        zoneId, p.ProcessingCountry, $"External provider {p.Name}", $"processing country {p.ProcessingCountry}", Wire([DataClass.None]), NoBasisRecorded, Source(p.Origin))))
+                    .Concat(providers.Where(p => !p.ProcessesIn(zone)).Select(p => new MapTransfer(
+                        zoneId, p.ProcessingCountry, $"External provider {p.Name}", $"processing country {p.ProcessingCountry}", Wire(model.ClassesFor(p)), p.Basis ?? NoBasisRecorded, Source(p.Origin))))
                     .ToArray(),
                 inbound.Select(r => Transfer(model, r, r.To)).ToArray()),
             RetentionOf(zone, servedHere.Length > 0, plan),
@@ -181,8 +181,14 @@ public static class DataflowMapBuilder
         ];
     }
 
-    public static bool ProcessesInZone(Zone zone, ExternalProvider provider) =>
-        zone.HomeCountries.Contains(provider.ProcessingCountry, StringComparer.OrdinalIgnoreCase);
+    /// <summary>A provider as a recipient: its model, where it processes, what it may receive and on what basis.</summary>
+    private static string ProviderRole(ComplianceModel model, ExternalProvider p) =>
+        $"External tier-3 provider (OpenAI-compatible, model {p.Model}) processing in {p.ProcessingCountry}"
+        + (p.InZoneProcessor ? ", a processor of the zone" : "")
+        + $"; may receive: {string.Join(", ", Wire(model.ClassesFor(p)))}"
+        + (model.ClassesFor(p).Any(model.DataClasses.IsPersonal) ? "" : " (never personal data)")
+        + (p.Basis is { } basis ? $"; transfer basis: {basis}" : "")
+        + ".";
 
     private static MapContact Contact(Contact c) => new(c.Role, c.Name, c.Address, c.ContactPoint);
 

@@ -66,6 +66,11 @@ public static class DecisionAudit
             return $"Pool {pool} is in zone {p.Zone}, not the serving zone {serving}.";
         }
 
+        if (record.Pool is { } name && model.Routing.Of(serving).ExternalProviders.FirstOrDefault(x => x.Name == name) is { } provider && !model.MayReceive(provider, record.DataClass))
+        {
+            return $"Class '{record.DataClass.ToWire()}' was sent to external provider {name} ({provider.ProcessingCountry}), which may receive only {string.Join(", ", model.ClassesFor(provider).Select(c => c.ToWire()))}.";
+        }
+
         return null;
     }
 

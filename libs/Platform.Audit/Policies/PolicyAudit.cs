@@ -73,11 +73,26 @@ public static class PolicyAudit
 
         foreach (var zone in model.Zones)
         {
-            foreach (var provider in model.Routing.Of(zone.Id).ExternalProviders.Where(p => !DataflowMapBuilder.ProcessesInZone(zone, p)))
+            foreach (var provider in model.Routing.Of(zone.Id).ExternalProviders)
             {
-                yield return Finding(Invariant.TransferBasis, provider.Origin, $"zones.{zone.Id}.external_providers",
-                    $"External provider {provider.Name} processes in {provider.ProcessingCountry}, outside zone {zone.Id}; no legal basis for sending it prompts is recorded.",
-                    "Use a provider that processes in the zone, or record the transfer's basis before enabling it (routing.yaml has no basis key yet).");
+                if (!provider.ProcessesIn(zone) && string.IsNullOrWhiteSpace(provider.Basis))
+                {
+                    yield return Finding(Invariant.TransferBasis, provider.Origin, $"zones.{zone.Id}.external_providers",
+                        $"External provider {provider.Name} processes in {provider.ProcessingCountry}, outside zone {zone.Id}; no legal basis for sending it prompts is recorded.",
+                        "Write basis: with the legal basis, or use a provider that processes in the zone.");
+                }
+
+                if (model.ClassesFor(provider).Any(model.DataClasses.IsPersonal) && !provider.ProcessesIn(zone))
+                {
+                    yield return Finding(Invariant.PiiStaysHome, provider.Origin, $"zones.{zone.Id}.external_providers",
+                        $"External provider {provider.Name} processes in {provider.ProcessingCountry}, outside zone {zone.Id}, yet may receive personal data.", "Set in_zone_processor: false.");
+                }
+
+                if (zone.Isolated)
+                {
+                    yield return Finding(Invariant.IsolatedZone, provider.Origin, $"zones.{zone.Id}.external_providers",
+                        $"Zone {zone.Id} is isolated, yet external provider {provider.Name} is configured for it.", $"Remove it from zones.{zone.Id}.external_providers.");
+                }
             }
         }
 
@@ -94,6 +109,9 @@ public static class PolicyAudit
         _ when e.Key.StartsWith("flows.", StringComparison.Ordinal) && e.Problem.Contains("isolated", StringComparison.Ordinal) => Invariant.IsolatedZone,
         _ when e.Key.StartsWith("flows.", StringComparison.Ordinal) && e.Key.EndsWith(".classes", StringComparison.Ordinal) => Invariant.PiiStaysHome,
         _ when e.Key.StartsWith("flows.", StringComparison.Ordinal) && e.Key.EndsWith(".basis", StringComparison.Ordinal) => Invariant.TransferBasis,
+        _ when e.Key.Contains(".external_providers[", StringComparison.Ordinal) && e.Key.EndsWith(".basis", StringComparison.Ordinal) => Invariant.TransferBasis,
+        _ when e.Key.Contains(".external_providers[", StringComparison.Ordinal) && e.Problem.Contains("isolated", StringComparison.Ordinal) => Invariant.IsolatedZone,
+        _ when e.Key.Contains(".external_providers[", StringComparison.Ordinal) && e.Key.EndsWith(".in_zone_processor", StringComparison.Ordinal) => Invariant.PiiStaysHome,
         _ when e.Key.EndsWith(".retention.trace_days", StringComparison.Ordinal) => Invariant.TraceRetention,
         _ when e.Key.StartsWith("pools.", StringComparison.Ordinal) && (e.Key.EndsWith(".zone", StringComparison.Ordinal) || e.Key.EndsWith(".accelerator", StringComparison.Ordinal)) => Invariant.PoolJurisdiction,
         _ when e.Key.StartsWith("zones.", StringComparison.Ordinal) && e.Key.EndsWith(".accelerators", StringComparison.Ordinal) => Invariant.PoolJurisdiction,

@@ -82,7 +82,7 @@ internal static class ProcessingReader
                     new Origin(root.Source.File, item.Line)));
             }
 
-            foreach (var part in Enum.GetValues<SystemPart>().Where(p => processors.All(x => !x.Hosts.Contains(p))))
+            foreach (var part in Enum.GetValues<SystemPart>().Where(p => p.IsRequired() && processors.All(x => !x.Hosts.Contains(p))))
             {
                 z["processors"].Error($"No processor hosts the {part.ToWire()} of zone '{id}'.", $"Add {part.ToWire()} to the hosts of the processor that runs it.");
             }

@@ -39,7 +39,7 @@ internal static class RoutingReader
                 ReadVerifier(z["verifier"], id, pools),
                 ReadBudgets(z["reasoning_budgets"], id, tiers),
                 ReadPrompts(z["system_prompts"]),
-                ReadProviders(z["external_providers"], zone, processing),
+                ReadProviders(z["external_providers"], zone, processing, pools),
                 new Origin(root.Source.File, z.Line)));
         }
 
@@ -138,7 +138,7 @@ internal static class RoutingReader
         return prompts;
     }
 
-    private static List<ExternalProvider> ReadProviders(YamlNodeReader list, Zone zone, ProcessingRecord processing)
+    private static List<ExternalProvider> ReadProviders(YamlNodeReader list, Zone zone, ProcessingRecord processing, IReadOnlyList<Pool> pools)
     {
         var providers = new List<ExternalProvider>();
         if (!list.Exists)
@@ -148,35 +148,65 @@ internal static class RoutingReader
 
         foreach (var item in list.Items("List external providers, or write [] for none."))
         {
-            item.AllowOnly("name", "base_url", "model", "processing_country", "in_zone_processor");
+            item.AllowOnly("name", "base_url", "model", "processing_country", "in_zone_processor", "basis", "price");
             var name = item["name"].String("Name the provider (its API key is read from Regional:Providers:<name>:ApiKey).");
+            if (name.Length > 0 && !name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+            {
+                item["name"].Error($"'{name}' is not usable in a configuration key.", "Use letters, digits, '-' and '_' only, like example-eu: it becomes Regional:Providers:<name>:ApiKey.");
+            }
+            else if (pools.Any(p => p.Id == name))
+            {
+                // Traces and the decision log name a provider where they name a pool: the two must never be confused.
+                item["name"].Error($"'{name}' is the id of a pool.", "Give the provider a name no pool in pools.yaml has.");
+            }
+
             if (zone.Isolated)
             {
                 item.Error($"Zone '{zone.Id}' is isolated: no request may leave it, so no external provider may serve it.", $"Remove this provider from zones.{zone.Id}.external_providers.");
             }
 
             var url = item["base_url"].String("Give the provider's OpenAI-compatible base URL, like https://api.example.com/v1.");
-            if (!Uri.TryCreate(url, UriKind.Absolute, out var baseUrl) || baseUrl.Scheme != "https")
+            if (!Uri.TryCreate(url, UriKind.Absolute, out var baseUrl) || !(baseUrl.Scheme == "https" || (baseUrl.Scheme == "http" && baseUrl.IsLoopback)))
             {
-                item["base_url"].Error($"'{url}' is not an absolute https URL.", "Use https://host/v1: prompts must not cross a network in clear text.");
+                item["base_url"].Error($"'{url}' is not an absolute https URL.", "Use https://host/v1: prompts must not cross a network in clear text (plain http only to this machine, for local tests).");
                 baseUrl = null;
             }
 
-            var country = item["processing_country"].String("Give the ISO 3166-1 alpha-2 code of the country where the provider processes requests.");
-            var inZone = item["in_zone_processor"].Bool(false);
-            if (inZone && !string.IsNullOrEmpty(country) && !zone.HomeCountries.Contains(country, StringComparer.OrdinalIgnoreCase))
+            var price = item["price"];
+            price.AllowOnly("input", "cached_input", "output");
+            var provider = new ExternalProvider(
+                name,
+                zone.Id,
+                baseUrl ?? new Uri("https://invalid.invalid/"),
+                item["model"].String("Name the model to ask the provider for."),
+                item["processing_country"].String("Give the ISO 3166-1 alpha-2 code of the country where the provider processes requests."),
+                item["in_zone_processor"].Bool(false),
+                item["basis"].OptionalString(),
+                new Price(
+                    price["input"].Decimal("Give the provider's USD price per million input tokens."),
+                    price["cached_input"].Decimal("Give the provider's USD price per million cached input tokens."),
+                    price["output"].Decimal("Give the provider's USD price per million output tokens.")),
+                new Origin(item.Source.File, item.Line));
+            var country = provider.ProcessingCountry;
+            if (provider.InZoneProcessor && country.Length > 0 && !provider.ProcessesIn(zone))
             {
                 item["in_zone_processor"].Error($"The provider processes in '{country}', which is not a country of zone {zone.Id}.",
                     "Set in_zone_processor: false (it then never receives personal data), or use a provider that processes in the zone.");
             }
-            else if (inZone && name.Length > 0 && processing.Zones.FirstOrDefault(z => z.Zone == zone.Id) is { } record && record.Processors.All(p => p.Name != name))
+            else if (provider.InZoneProcessor && name.Length > 0 && processing.Zones.FirstOrDefault(z => z.Zone == zone.Id) is { } record && record.Processors.All(p => p.Name != name))
             {
                 item["in_zone_processor"].Error($"processing.yaml does not name '{name}' as a processor of zone {zone.Id}.",
                     $"Add '{name}' to zones.{zone.Id}.processors in processing.yaml (the officers' record), or set in_zone_processor: false.");
             }
 
-            providers.Add(new ExternalProvider(name, baseUrl ?? new Uri("https://invalid.invalid/"), item["model"].String("Name the model to ask the provider for."),
-                country, inZone, new Origin(item.Source.File, item.Line)));
+            // Prompts without personal data cross the border to a provider abroad: the officers' record must say on what basis.
+            if (provider.Basis is null && country.Length > 0 && !provider.ProcessesIn(zone) && !zone.Isolated)
+            {
+                item["basis"].Error($"External provider {name} processes in {country}, outside zone {zone.Id}; no legal basis for sending it prompts is recorded.",
+                    $"Write basis: with the legal basis for sending it prompts without personal data ({zone.Regulation}), or use a provider that processes in the zone.");
+            }
+
+            providers.Add(provider);
         }
 
         return providers;

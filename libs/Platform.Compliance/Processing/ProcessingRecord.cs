@@ -8,6 +8,9 @@ public enum SystemPart
     GpuPools,
     TraceStore,
     DecisionLog,
+
+    /// <summary>A tier-3 provider of routing.yaml that is a processor of its zone (in_zone_processor); optional, unlike the others.</summary>
+    ExternalProvider,
 }
 
 public static class SystemPartNames
@@ -19,8 +22,12 @@ public static class SystemPartNames
         SystemPart.GpuPools => "gpu_pools",
         SystemPart.TraceStore => "trace_store",
         SystemPart.DecisionLog => "decision_log",
+        SystemPart.ExternalProvider => "external_provider",
         _ => throw new ArgumentOutOfRangeException(nameof(part)),
     };
+
+    /// <summary>Whether every zone must name the processor that hosts this part.</summary>
+    public static bool IsRequired(this SystemPart part) => part != SystemPart.ExternalProvider;
 
     public static bool TryParse(string? value, out SystemPart part)
     {

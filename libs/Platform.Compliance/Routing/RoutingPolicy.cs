@@ -24,8 +24,18 @@ public sealed record VerifierPolicy(string PoolId, string System, string Templat
     public const string Marker = "[platform-judge]";
 }
 
-/// <summary>A tier-3 OpenAI-compatible endpoint outside the zone's pools; its API key is configuration, never policy.</summary>
-public sealed record ExternalProvider(string Name, Uri BaseUrl, string Model, string ProcessingCountry, bool InZoneProcessor, Origin Origin);
+/// <summary>
+/// A tier-3 OpenAI-compatible endpoint outside the zone's pools (routing.yaml <c>zones.&lt;zone&gt;.external_providers</c>);
+/// its API key is configuration, never policy. <see cref="Basis"/> is the legal basis recorded for sending it prompts
+/// without personal data when it processes outside the zone's countries (null only when it processes inside them).
+/// What it may be sent is <see cref="ComplianceModel.MayReceive"/>'s to say, nobody else's.
+/// </summary>
+public sealed record ExternalProvider(
+    string Name, string Zone, Uri BaseUrl, string Model, string ProcessingCountry, bool InZoneProcessor, string? Basis, Price Price, Origin Origin)
+{
+    /// <summary>Whether the provider processes in one of the zone's own countries (its jurisdiction).</summary>
+    public bool ProcessesIn(Zone zone) => zone.HomeCountries.Contains(ProcessingCountry, StringComparer.OrdinalIgnoreCase);
+}
 
 /// <summary>One zone's routing policy (routing.yaml <c>zones.&lt;zone&gt;</c>).</summary>
 public sealed record ZoneRouting(

@@ -85,19 +85,44 @@ public sealed class DataflowMapContentTests
         map.Sources.ShouldContain("Pulumi.cn.yaml");
     }
 
+    private const string Basis = "Only prompts in which the edge found no personal data are sent; GDPR Chapter V does not arise.";
+
     [Fact]
-    public void ExternalProviderAbroad_IsACrossBorderArrow_ForNoneOnly_WithNoBasisRecorded()
+    public void ExternalProviderAbroad_IsACrossBorderArrow_ForNoneOnly_WithItsBasis_AndARecipientAbroad()
     {
-        using var copy = new RepoCopy().Replace("policies/routing.yaml", "    external_providers: []\n\n  cn:", Policies.PolicyAuditTests.ProviderAbroad);
+        using var copy = new RepoCopy().Replace("policies/routing.yaml", "    external_providers: []\n\n  cn:", Policies.PolicyAuditTests.ProviderAbroad.Replace("\n\n  cn:", $"\n        basis: {Basis}\n\n  cn:", StringComparison.Ordinal));
 
         var map = DataflowMapBuilder.Build(ComplianceModel.Load(copy.Policies), "fra");
 
-        var flow = map.Flows.Single(f => f.To == "provider_example-us".Replace('-', '_'));
+        var flow = map.Flows.Single(f => f.To == "provider_example_us");
         flow.DataClasses.ShouldBe(["none"]);
         flow.CrossBorder.ShouldBeTrue();
-        map.Transfers.Outbound.ShouldContain(t => t.ToZone == "US" && t.Basis == DataflowMapBuilder.NoBasisRecorded);
-        map.Recipients.ShouldContain(r => r.Name == "example-us" && r.Zone == DataflowMapBuilder.OutsideZones);
+        flow.Basis.ShouldBe(Basis);
+        map.Nodes.Single(n => n.Id == "provider_example_us").Zone.ShouldBe(DataflowMapBuilder.OutsideZones);
+        map.Transfers.Outbound.ShouldContain(t => t.ToZone == "US" && t.Basis == Basis && t.DataClasses.SequenceEqual(new[] { "none" }));
+        map.Transfers.PersonalDataTransferred.ShouldBeFalse();
+        var recipient = map.Recipients.Single(r => r.Name == "example-us");
+        recipient.Zone.ShouldBe(DataflowMapBuilder.OutsideZones);
+        recipient.Role.ShouldBe($"External tier-3 provider (OpenAI-compatible, model example-frontier) processing in US; may receive: none (never personal data); transfer basis: {Basis}.");
         DataflowMarkdown.Render(map).ShouldContain("regional_fra ==>|\"none · CROSS-BORDER\"| provider_example_us");
+    }
+
+    [Fact]
+    public void InZoneProcessorProvider_IsAnArrowWithinTheZone_CarryingPersonalData_AndOneRecipient()
+    {
+        using var copy = new RepoCopy()
+            .Replace("policies/routing.yaml", "    external_providers: []\n\n  cn:",
+                "    external_providers:\n      - name: example-de\n        base_url: https://api.example.eu/v1\n        model: example-frontier\n        processing_country: DE\n        in_zone_processor: true\n        price: { input: 3, cached_input: 0.75, output: 15 }\n\n  cn:")
+            .Replace("policies/processing.yaml", "        hosts: [regional_function, trace_store, decision_log, gpu_pools]\n  cn:",
+                "        hosts: [regional_function, trace_store, decision_log, gpu_pools]\n      - name: example-de\n        role: Answers tier-3 requests in Germany.\n        hosts: [external_provider]\n  cn:");
+
+        var map = DataflowMapBuilder.Build(ComplianceModel.Load(copy.Policies), "fra");
+
+        var flow = map.Flows.Single(f => f.To == "provider_example_de");
+        flow.DataClasses.ShouldBe(["none", "direct", "sensitive"]);
+        flow.CrossBorder.ShouldBeFalse();
+        map.Recipients.Where(r => r.Name == "example-de").ShouldHaveSingleItem().Role.ShouldContain("a processor of the zone; may receive: none, direct, sensitive");
+        map.Transfers.Outbound.ShouldNotContain(t => t.ToName.Contains("example-de", StringComparison.Ordinal));
     }
 
     [Fact]

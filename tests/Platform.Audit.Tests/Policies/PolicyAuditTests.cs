@@ -54,7 +54,7 @@ public sealed class PolicyAuditTests
     }
 
     internal const string ProviderAbroad =
-        "    external_providers:\n      - name: example-us\n        base_url: https://api.example.com/v1\n        model: example-frontier\n        processing_country: US\n        in_zone_processor: false\n\n  cn:";
+        "    external_providers:\n      - name: example-us\n        base_url: https://api.example.com/v1\n        model: example-frontier\n        processing_country: US\n        in_zone_processor: false\n        price: { input: 3, cached_input: 0.75, output: 15 }\n\n  cn:";
 
     [Fact]
     public void ExternalProviderAbroad_IsATransferWithoutBasis_AtItsLine()

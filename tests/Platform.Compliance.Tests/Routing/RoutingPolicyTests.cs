@@ -2,7 +2,7 @@ namespace Platform.Compliance.Tests.Routing;
 
 public sealed class RoutingPolicyTests
 {
-    private const string FraProviders = "    #     in_zone_processor: false   # true only if processing.yaml names it for this zone; false: never PII\n    external_providers: []";
+    internal const string FraProviders = "    # request that no pool of the zone can serve fails closed; it is never sent to a provider that may not have it.\n    external_providers: []";
 
     [Fact]
     public void ShippedRouting_GivesEveryZoneAVerifierOfItsOwnZone_AndBudgetsForEveryTier()
@@ -66,7 +66,7 @@ public sealed class RoutingPolicyTests
         using var copy = new PolicyCopy().Replace(
             "routing.yaml",
             "    # cn is isolated: no external provider may be configured here (the loader refuses one).\n    external_providers: []",
-            "    external_providers:\n      - { name: outside, base_url: \"https://api.example.com/v1\", model: m, processing_country: CN, in_zone_processor: false }");
+            "    external_providers:\n      - { name: outside, base_url: \"https://api.example.com/v1\", model: m, processing_country: CN, in_zone_processor: false, price: { input: 1, cached_input: 0.5, output: 4 } }");
 
         var error = copy.Errors().ShouldHaveSingleItem();
 
@@ -81,7 +81,7 @@ public sealed class RoutingPolicyTests
         using var copy = new PolicyCopy().Replace(
             "routing.yaml",
             FraProviders,
-            "    external_providers:\n      - { name: unnamed-gmbh, base_url: \"https://api.example.eu/v1\", model: m, processing_country: DE, in_zone_processor: true }");
+            "    external_providers:\n      - { name: unnamed-gmbh, base_url: \"https://api.example.eu/v1\", model: m, processing_country: DE, in_zone_processor: true, price: { input: 1, cached_input: 0.5, output: 4 } }");
 
         var error = copy.Errors().ShouldHaveSingleItem();
 
@@ -95,7 +95,7 @@ public sealed class RoutingPolicyTests
         using var copy = new PolicyCopy().Replace(
             "routing.yaml",
             FraProviders,
-            "    external_providers:\n      - { name: Amazon Web Services EMEA SARL, base_url: \"https://api.example.com/v1\", model: m, processing_country: US, in_zone_processor: true }");
+            "    external_providers:\n      - { name: example-us, base_url: \"https://api.example.com/v1\", model: m, processing_country: US, in_zone_processor: true, basis: Test basis, price: { input: 1, cached_input: 0.5, output: 4 } }");
 
         copy.Errors().ShouldHaveSingleItem().Problem.ShouldBe("The provider processes in 'US', which is not a country of zone fra.");
     }
@@ -106,7 +106,7 @@ public sealed class RoutingPolicyTests
         using var copy = new PolicyCopy().Replace(
             "routing.yaml",
             FraProviders,
-            "    external_providers:\n      - { name: example-eu, base_url: \"https://api.example.eu/v1\", model: m, processing_country: US, in_zone_processor: false }");
+            "    external_providers:\n      - { name: example-eu, base_url: \"https://api.example.eu/v1\", model: m, processing_country: US, in_zone_processor: false, basis: Test basis, price: { input: 1, cached_input: 0.5, output: 4 } }");
 
         var provider = ComplianceModel.Load(copy.Directory).Routing.Of("fra").ExternalProviders.ShouldHaveSingleItem();
 
