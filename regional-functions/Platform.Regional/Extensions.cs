@@ -69,6 +69,12 @@ internal static class Extensions
         Log.Started(app.Logger, settings.Zone.Id,
             settings.Pools.Count == 0 ? "(none)" : string.Join(", ", settings.Pools.Select(p => p.Pool.Id)),
             settings.UnavailablePools.Count == 0 ? "(none)" : string.Join(", ", settings.UnavailablePools));
+        if (settings.Providers.Count + settings.ProvidersWithoutKey.Count > 0)
+        {
+            Log.Providers(app.Logger, settings.Zone.Id,
+                settings.Providers.Count == 0 ? "(none)" : string.Join(", ", settings.Providers.Select(p => p.Pool.Id)),
+                settings.ProvidersWithoutKey.Count == 0 ? "(none)" : string.Join(", ", settings.ProvidersWithoutKey));
+        }
         return app;
     }
 }

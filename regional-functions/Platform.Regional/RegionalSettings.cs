@@ -1,9 +1,21 @@
 using Platform.Compliance;
+using Platform.Regional.Providers;
 
 namespace Platform.Regional;
 
-/// <summary>A pool of this zone with an endpoint configured: the only pools a request can go to.</summary>
-internal sealed record AvailablePool(Pool Pool, Uri Endpoint);
+/// <summary>
+/// A pool of this zone with an endpoint configured, or an external provider of this zone with an API key: the only
+/// places a request can go to. A provider is seen as a pool (<see cref="ProviderPool"/>) and carries its policy entry and key.
+/// </summary>
+internal sealed record AvailablePool(Pool Pool, Uri Endpoint)
+{
+    public ExternalProvider? Provider { get; init; }
+
+    public ProviderKey? Key { get; init; }
+
+    /// <summary>vLLM serves the OpenAI API under /v1 of the pool's endpoint; a provider's base URL already names its API root.</summary>
+    public Uri ChatCompletions => new(Endpoint, Provider is null ? "v1/chat/completions" : "chat/completions");
+}
 
 /// <summary>This instance's configuration, read and validated once at start-up.</summary>
 internal sealed record RegionalSettings(
@@ -11,6 +23,8 @@ internal sealed record RegionalSettings(
     byte[] SigningKey,
     IReadOnlyList<AvailablePool> Pools,
     IReadOnlyList<string> UnavailablePools,
+    IReadOnlyList<AvailablePool> Providers,
+    IReadOnlyList<string> ProvidersWithoutKey,
     TimeSpan FirstByteTimeout,
     TimeSpan ResponseTimeout,
     TimeSpan MetricsScrapeInterval)
@@ -18,6 +32,7 @@ internal sealed record RegionalSettings(
     public const string ZoneKey = "Regional:Zone";
     public const string SigningKeyKey = "Regional:SigningKey";
     public const string PoolsSection = "Regional:Pools";
+    public const string ProvidersSection = "Regional:Providers";
     public const string FirstByteTimeoutKey = "Regional:FirstByteTimeout";
     public const string ResponseTimeoutKey = "Regional:ResponseTimeout";
     public const string MetricsScrapeIntervalKey = "Regional:MetricsScrapeInterval";
@@ -64,8 +79,23 @@ internal sealed record RegionalSettings(
             }
             else
             {
-                // A trailing slash keeps a base path (http://host/pool-a/) when "v1/…" is resolved against it.
-                pools.Add(new AvailablePool(pool, uri.AbsoluteUri.EndsWith('/') ? uri : new Uri(uri.AbsoluteUri + "/")));
+                pools.Add(new AvailablePool(pool, WithSlash(uri)));
+            }
+        }
+
+        var keys = new Dictionary<string, ProviderKey>(StringComparer.Ordinal);
+        var providers = zone is null ? [] : model.Routing.Of(zone.Id).ExternalProviders;
+        foreach (var section in configuration.GetSection(ProvidersSection).GetChildren())
+        {
+            // Names only: the key itself never goes into an error.
+            if (providers.All(p => p.Name != section.Key))
+            {
+                errors.Add($"{ProvidersSection}:{section.Key}: no external provider of that name in routing.yaml zones.{zone?.Id}.external_providers"
+                    + (providers.Count == 0 ? " (it has none)." : $" (it has {string.Join(", ", providers.Select(p => p.Name))})."));
+            }
+            else if (section["ApiKey"] is { Length: > 0 } apiKey)
+            {
+                keys[section.Key] = new ProviderKey(apiKey.Trim());
             }
         }
 
@@ -82,8 +112,23 @@ internal sealed record RegionalSettings(
         var inZone = model.PoolsIn(zone!.Id);
         var available = inZone.Select(p => pools.FirstOrDefault(a => a.Pool.Id == p.Id)).OfType<AvailablePool>().ToArray();
         var unavailable = inZone.Where(p => available.All(a => a.Pool.Id != p.Id)).Select(p => p.Id).ToArray();
-        return new RegionalSettings(zone, key!, available, unavailable, firstByte, response, scrape);
+        // A provider serves the top tier; one without a key is not routable, and says so at start-up and in /healthz.
+        var top = model.Tiers.Max(t => t.Level);
+        var withKey = providers.Where(p => keys.ContainsKey(p.Name))
+            .Select(p => new AvailablePool(ProviderPool.For(p, top), WithSlash(p.BaseUrl)) { Provider = p, Key = keys[p.Name] })
+            .ToArray();
+        var withoutKey = providers.Where(p => !keys.ContainsKey(p.Name)).Select(p => p.Name).ToArray();
+        return new RegionalSettings(zone, key!, available, unavailable, withKey, withoutKey, firstByte, response, scrape);
     }
+
+    /// <summary>Every pool and provider a request can go to: pools first, in catalogue order, then providers in policy order.</summary>
+    public IReadOnlyList<AvailablePool> Routable => [.. Pools, .. Providers];
+
+    /// <summary>The pool or provider of this id (a provider's id is its name), or null.</summary>
+    public AvailablePool? Find(string? id) => Routable.FirstOrDefault(p => p.Pool.Id == id);
+
+    // A trailing slash keeps a base path (http://host/pool-a/, https://api.example.com/v1/) when a relative path is resolved against it.
+    private static Uri WithSlash(Uri uri) => uri.AbsoluteUri.EndsWith('/') ? uri : new Uri(uri.AbsoluteUri + "/");
 
     private static byte[]? ReadKey(string? value, List<string> errors)
     {

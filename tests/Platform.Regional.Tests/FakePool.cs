@@ -26,6 +26,9 @@ internal sealed class FakePool : IAsyncDisposable
     /// <summary>The bodies the pool received, in order.</summary>
     public ConcurrentQueue<JsonObject> Received { get; } = new();
 
+    /// <summary>The Authorization header of each request, in order ("" when there was none).</summary>
+    public ConcurrentQueue<string> Authorizations { get; } = new();
+
     public static async Task<FakePool> StartAsync(Func<HttpContext, JsonObject, Task> chat, string metrics = "vllm:num_requests_running 0\n")
     {
         var builder = WebApplication.CreateSlimBuilder(["--urls=http://127.0.0.1:0"]);
@@ -36,6 +39,7 @@ internal sealed class FakePool : IAsyncDisposable
         {
             var body = (await JsonNode.ParseAsync(http.Request.Body))!.AsObject();
             pool!.Received.Enqueue(body);
+            pool.Authorizations.Enqueue(http.Request.Headers.Authorization.ToString());
             await chat(http, body);
         });
         app.MapGet("/metrics", () => Results.Text(metrics));

@@ -72,7 +72,7 @@ internal static class ChatApi
         }
 
         RegionalTelemetry.NoteRoute(http, route.Reason);
-        var candidates = route.PoolIds.Select(id => settings.Pools.First(p => p.Pool.Id == id)).ToArray();
+        var candidates = route.PoolIds.Select(id => settings.Find(id)!).ToArray();
         var served = await serving.ServeAsync(http, tags, request, body.Value, candidates, started, t => router.Route(t, request));
         Finish(served.Forward, http.Response.StatusCode, route.Reason, served);
 

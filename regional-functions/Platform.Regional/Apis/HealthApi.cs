@@ -4,7 +4,9 @@ using Platform.Regional.Routing;
 
 namespace Platform.Regional.Apis;
 
-internal sealed record Health(string Status, string Zone, int PoolsAvailable, int PoolsUnavailable, IReadOnlyList<PoolHealthReport> Pools, IReadOnlyList<CheckReport> Checks);
+/// <remarks><see cref="Pools"/> includes the routable external providers (by name); <see cref="ProvidersWithoutKey"/> names those not routable for want of an API key.</remarks>
+internal sealed record Health(
+    string Status, string Zone, int PoolsAvailable, int PoolsUnavailable, IReadOnlyList<PoolHealthReport> Pools, IReadOnlyList<CheckReport> Checks, IReadOnlyList<string> ProvidersWithoutKey);
 
 /// <summary>A registered health check (the trace spool, say): degraded means the function serves but something is being lost or delayed.</summary>
 internal sealed record CheckReport(string Name, string Status, string? Description);
@@ -33,7 +35,7 @@ internal static class HealthApi
             : [];
         var status = checks.Any(c => c.Status != "healthy") ? "degraded" : "ok";
         return Results.Json(
-            new Health(status, settings.Zone.Id, settings.Pools.Count, settings.UnavailablePools.Count, settings.Pools.Select(p => Report(p.Pool.Id, breakers.Health(p.Pool.Id))).ToArray(), checks),
+            new Health(status, settings.Zone.Id, settings.Pools.Count, settings.UnavailablePools.Count, settings.Routable.Select(p => Report(p.Pool.Id, breakers.Health(p.Pool.Id))).ToArray(), checks, settings.ProvidersWithoutKey),
             Platform.Contracts.OpenAi.ChatWire.Json);
     }
 

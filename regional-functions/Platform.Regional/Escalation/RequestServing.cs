@@ -59,12 +59,12 @@ internal sealed class RequestServing(RegionalSettings settings, ComplianceModel 
         if (EscalationRule.ShouldJudge(facts))
         {
             var (verdict, verifierCost) = await JudgeAsync(http, tags, zone.Verifier!, request, first.Result.Capture?.Content ?? "", started);
-            var promotion = EscalationRule.Promote(facts, verdict, settings.Pools.Select(p => p.Pool).ToArray());
+            var promotion = EscalationRule.Promote(facts, verdict, settings.Routable.Select(p => p.Pool).ToArray());
             var answerCost = cost.TotalUsd;
             var promotedTo = (int?)null;
             if (promotion is not null
                 && route(tags with { RequestedModel = EscalationRule.Auto, CostTier = promotion.Tier }) is { Status: RouteStatus.Routed } up
-                && up.PoolIds.Where(promotion.PoolIds.Contains).Select(id => settings.Pools.First(p => p.Pool.Id == id)).ToArray() is { Length: > 0 } higher)
+                && up.PoolIds.Where(promotion.PoolIds.Contains).Select(id => settings.Find(id)!).ToArray() is { Length: > 0 } higher)
             {
                 var (upRequest, upBody, upBudget) = Prepare(request, body, prompt, tags, promotion.Tier);
                 var second = await BufferedAsync(http, tags, upRequest, upBody, higher, started, scratch => RegionalTelemetry.NoteRoute(scratch, up.Reason, 1));
@@ -157,7 +157,7 @@ internal sealed class RequestServing(RegionalSettings settings, ComplianceModel 
         return new Buffered(result, scratch.Response.StatusCode, scratch.Response.Headers.ToArray(), buffer.ToArray());
     }
 
-    private Pool PoolOf(string? poolId) => settings.Pools.First(p => p.Pool.Id == poolId).Pool;
+    private Pool PoolOf(string? poolId) => settings.Find(poolId)!.Pool;
 
     private sealed record Buffered(ForwardResult Result, int Status, KeyValuePair<string, Microsoft.Extensions.Primitives.StringValues>[] Headers, byte[] Body)
     {

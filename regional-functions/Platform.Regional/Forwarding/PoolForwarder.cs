@@ -214,18 +214,23 @@ internal sealed class PoolForwarder(
 
         var (poolBody, clientWantsUsage) = PoolBody.For(body, pool.Pool.Model.Id, request.Stream);
         call.ClientWantsUsage = clientWantsUsage;
-        call.Message = new HttpRequestMessage(HttpMethod.Post, new Uri(pool.Endpoint, "v1/chat/completions"))
+        call.Message = new HttpRequestMessage(HttpMethod.Post, pool.ChatCompletions)
         {
             Content = new ByteArrayContent(poolBody),
         };
         call.Message.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        if (pool.Key is { } key)
+        {
+            // The platform's own key with the provider; the client's credentials never leave the edge.
+            call.Message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key.Value);
+        }
 
         try
         {
             var token = call.Cts.Token;
             var response = call.Response = await httpClients.CreateClient(ClientName).SendAsync(call.Message, HttpCompletionOption.ResponseHeadersRead, token);
             var status = call.Status = (int)response.StatusCode;
-            if (status >= 500 || status == StatusCodes.Status429TooManyRequests)
+            if (status >= 500 || status == StatusCodes.Status429TooManyRequests || IsProviderRefusal(pool, status))
             {
                 return Outcomes.PoolStatus(status);
             }
@@ -365,6 +370,13 @@ internal sealed class PoolForwarder(
     private static byte[] InterruptedEvent(string zone) =>
         Encoding.UTF8.GetBytes("data: " + JsonSerializer.Serialize(new OpenAiErrorBody(new OpenAiError(
             $"The model server in zone {zone} stopped before the answer was complete.", "server_error", null, Outcomes.UpstreamInterrupted))) + "\n\n");
+
+    /// <summary>
+    /// A provider refusing our key (401, 403) judges the platform's configuration, not the client's request: the next
+    /// pool is tried, and the client never reads a refusal of credentials it did not send.
+    /// </summary>
+    private static bool IsProviderRefusal(AvailablePool pool, int status) =>
+        pool.Provider is not null && status is StatusCodes.Status401Unauthorized or StatusCodes.Status403Forbidden;
 
     private static string FailureOutcome(Exception e, CancellationToken aborted) =>
         aborted.IsCancellationRequested ? Outcomes.ClientCancelled : e is OperationCanceledException ? Outcomes.FirstByteTimeout : Outcomes.ConnectionError;

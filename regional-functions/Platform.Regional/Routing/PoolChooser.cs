@@ -1,4 +1,5 @@
 using System.Globalization;
+using Platform.Compliance;
 
 namespace Platform.Regional.Routing;
 
@@ -7,6 +8,9 @@ namespace Platform.Regional.Routing;
 /// less loaded of two sampled at random (power of two choices: close to least-loaded without every router sending a
 /// burst to the same pool between scrapes); the rest follow least loaded first, as fallbacks. Pools whose circuit is
 /// open are left out, unless every pool is: then all are tried, which beats failing.
+/// External providers serve the top tier beside the zone's pools, after them: a prompt leaves the platform's own
+/// servers only when no healthy pool of the zone serves its tier. A provider the compliance model forbids for the
+/// request's data class is never a candidate, not even as a last resort; a concrete model name is served by pools only.
 /// </summary>
 internal static class PoolChooser
 {
@@ -15,7 +19,8 @@ internal static class PoolChooser
 
     public static RouteDecision Choose(RouteFacts facts, Random random)
     {
-        var pools = facts.Pools.Where(p => p.Pool.Zone == facts.Zone).ToArray();
+        var pools = facts.Pools.Where(p => p.Pool.Zone == facts.Zone && (p.Provider is null || facts.MayReceive(p.Provider, facts.DataClass))).ToArray();
+        var withheld = facts.Pools.Count(p => p.Provider is not null && p.Pool.Zone == facts.Zone) - pools.Count(p => p.IsExternal);
         var concrete = facts.Models.FirstOrDefault(m => m.Id == facts.RequestedModel);
         if (concrete is not null)
         {
@@ -24,7 +29,7 @@ internal static class PoolChooser
                 return Refuse(RouteStatus.AboveMaxTier, $"model '{concrete.Id}' is tier {concrete.Tier}, above this tenant's max tier {facts.MaxTier}");
             }
 
-            var serving = pools.Where(p => p.Pool.Model.Id == concrete.Id).ToArray();
+            var serving = pools.Where(p => !p.IsExternal && p.Pool.Model.Id == concrete.Id).ToArray();
             return serving.Length == 0
                 ? Refuse(RouteStatus.NoPool, $"no available pool of zone {facts.Zone} serves '{concrete.Id}'")
                 : Routed(serving, facts, random, $"{serving.Length} pool(s) serving '{concrete.Id}'");
@@ -46,6 +51,9 @@ internal static class PoolChooser
         var reason = tier == wanted
             ? $"{candidates.Length} pool(s) of tier {tier}"
             : $"zone {facts.Zone} has no available pool of tier {wanted}; fell back to tier {tier} ({candidates.Length} pool(s))";
+        var external = candidates.Count(p => p.IsExternal);
+        reason += external > 0 ? $", {external} of them external provider(s), tried after the zone's pools" : "";
+        reason += withheld > 0 ? $"; {withheld} external provider(s) withheld: may not receive class {facts.DataClass.ToWire()}" : "";
         return Routed(candidates, facts, random, reason);
     }
 
@@ -72,11 +80,13 @@ internal static class PoolChooser
             admitted = [.. candidates];
         }
 
-        // OrderBy is stable: equal pools keep catalogue order.
-        var ordered = admitted.OrderBy(IsSuspect).ThenBy(LoadScore).ToList();
+        // OrderBy is stable: equal pools keep catalogue order. Providers are never scraped, so never suspect: they come
+        // after the zone's healthy pools and before its failing ones.
+        var ordered = admitted.OrderBy(IsSuspect).ThenBy(p => p.IsExternal).ThenBy(LoadScore).ToList();
         var suspect = ordered.Count(IsSuspect);
         var healthy = ordered.Take(ordered.Count - suspect).ToArray();
-        var (first, how) = allEjected ? (ordered[0], "fallback") : FirstChoice(healthy.Length > 0 ? healthy : [.. ordered], facts, random);
+        var own = healthy.Where(p => !p.IsExternal).ToArray();
+        var (first, how) = allEjected ? (ordered[0], "fallback") : FirstChoice(own.Length > 0 ? own : healthy.Length > 0 ? healthy : [.. ordered], facts, random);
         ordered.Remove(first);
         ordered.Insert(0, first);
 

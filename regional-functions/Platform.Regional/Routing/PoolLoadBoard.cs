@@ -27,12 +27,12 @@ internal sealed class PoolLoadBoard(RegionalSettings settings, PoolBreakers brea
     }
 
     public IReadOnlyList<PoolState> Snapshot() =>
-        settings.Pools.Select(p =>
+        settings.Routable.Select(p =>
         {
             var inFlight = _inFlight.TryGetValue(p.Pool.Id, out var box) ? Volatile.Read(ref box.Value) : 0;
             return _entries.TryGetValue(p.Pool.Id, out var e)
-                ? new PoolState(p.Pool, e.Load, e.ScrapeFailed, inFlight, breakers.Health(p.Pool.Id))
-                : new PoolState(p.Pool, null, false, inFlight, breakers.Health(p.Pool.Id));
+                ? new PoolState(p.Pool, e.Load, e.ScrapeFailed, inFlight, breakers.Health(p.Pool.Id), p.Provider)
+                : new PoolState(p.Pool, null, false, inFlight, breakers.Health(p.Pool.Id), p.Provider);
         }).ToArray();
 
     private sealed class InFlight(StrongBox<int> box) : IDisposable

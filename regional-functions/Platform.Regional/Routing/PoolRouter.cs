@@ -12,6 +12,6 @@ internal sealed class PoolRouter(RegionalSettings settings, ComplianceModel mode
         PoolChooser.Choose(
             new RouteFacts(
                 settings.Zone.Id, tags.RequestedModel, tags.CostTier, tags.MaxTier, board.Snapshot(), model.Models, model.Tiers, time.GetUtcNow(),
-                PrefixAffinity.KeyOf(request, choice.AffinityMinChars), choice.AffinityMargin),
+                tags.DataClass, model.MayReceive, PrefixAffinity.KeyOf(request, choice.AffinityMinChars), choice.AffinityMargin),
             Random.Shared);
 }

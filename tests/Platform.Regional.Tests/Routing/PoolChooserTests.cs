@@ -181,7 +181,7 @@ public sealed class PoolChooserTests
             select new RouteFacts(
                 zone, requested, costTier, maxTier,
                 pools.Select((p, i) => new PoolState(p, new PoolLoad(loads[i] % 7, loads[i], loads[i] / 100.0), failed[i], 0, new PoolHealth(circuits[i], seed % 2 == 0, 0, null, 0))).ToArray(),
-                Model.Models, Model.Tiers, Now, prefix, seed / 1000.0);
+                Model.Models, Model.Tiers, Now, DataClass.None, Model.MayReceive, prefix, seed / 1000.0);
 
         Check.One(Config.QuickThrowOnFailure.WithMaxTest(2000), Prop.ForAll(facts.ToArbitrary(), f =>
         {
@@ -198,7 +198,7 @@ public sealed class PoolChooserTests
         PoolChooser.Choose(Facts(requested, costTier, maxTier, pools), new Random(1));
 
     private static RouteFacts Facts(string requested, int costTier, int maxTier, PoolState[] pools) =>
-        new("sgp", requested, costTier, maxTier, pools, Model.Models, Model.Tiers, Now);
+        new("sgp", requested, costTier, maxTier, pools, Model.Models, Model.Tiers, Now, DataClass.None, Model.MayReceive);
 
     // sgp has two tier-0 pools; a third copy of fast-a (same zone and tier) shows what p2c does among more.
     private static PoolState State(string poolId, double waiting = 0, double running = 0, double kv = 0) =>
