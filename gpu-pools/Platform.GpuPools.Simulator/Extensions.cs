@@ -27,6 +27,11 @@ internal static class Extensions
     public static void MapSimulator(this WebApplication app)
     {
         app.UseMiddleware<DownMiddleware>();
+        if (app.Configuration[BearerKeyMiddleware.ApiKeyKey] is { Length: > 0 } key)
+        {
+            app.UseMiddleware<BearerKeyMiddleware>(key);
+        }
+
         app.MapChatApi();
         app.MapModelsApi();
         app.MapOpsApi();
