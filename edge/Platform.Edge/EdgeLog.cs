@@ -18,6 +18,9 @@ internal static partial class EdgeLog
     [LoggerMessage(5, LogLevel.Information, "Request {RequestId} rejected at the edge: {Status} {Code}")]
     public static partial void Rejected(ILogger logger, string requestId, int status, string code);
 
+    [LoggerMessage(7, LogLevel.Error, "Request {RequestId}: zone {Zone} refused this edge's signed tags; check Edge:Zones:{Zone}:SigningKey against that zone's Regional:SigningKey, and the clocks")]
+    public static partial void TagsRefused(ILogger logger, string requestId, string zone);
+
     [LoggerMessage(6, LogLevel.Error, "Request {RequestId}: could not append to zone {Zone}'s decision log ({Error})")]
     public static partial void DecisionLogFailed(ILogger logger, string requestId, string zone, string error);
 }

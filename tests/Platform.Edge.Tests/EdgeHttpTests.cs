@@ -141,6 +141,21 @@ public sealed class EdgeHttpTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ZoneRefusingTheEdgesSignature_CountsAsUnavailable_NotAsTheCallersBadKey()
+    {
+        _zones["sgp"].Status = 401; // sgp's key was rotated and this edge still signs with the old one
+        _zones["cn"].Status = 401;
+
+        var plain = await _client.SendAsync(Chat("Write a haiku about the sea.", "SG"));
+        var personal = await _client.SendAsync(Chat(PrcIdPrompt, "CN"));
+
+        plain.StatusCode.ShouldBe(HttpStatusCode.OK);
+        _zones["fra"].Received.Count.ShouldBe(1);
+        personal.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+        (await personal.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetProperty("code").GetString().ShouldBe("home_zone_unavailable");
+    }
+
+    [Fact]
     public async Task ForwardedRequest_IsSignedForItsZone_CarriesTypesNotValues_AndTheBodyUnchanged()
     {
         var request = Chat(PrcIdPrompt, "CN");

@@ -63,6 +63,14 @@ internal sealed class ZoneForwarder(HttpClient http, EdgeOptions options, Compli
                     continue;
                 }
 
+                // The zone refused the edge's own signature: a key out of step after a rotation, or clock skew. That is
+                // the zone unable to serve, not the caller's fault, so it must not reach the client as a 401.
+                if (response.StatusCode is HttpStatusCode.Unauthorized)
+                {
+                    EdgeLog.TagsRefused(log, requestId, zone);
+                    continue;
+                }
+
                 EdgeLog.Routed(log, requestId, tenant.Id, decision.Home.Zone, zone, decision.DataClass.ToWire(), tags.Locale, tags.CostTier, (int)response.StatusCode);
                 await RelayAsync(context, response, ct);
                 await decisions.AppendAsync(decision, tenant, requestId, requestedModel, zone, response.IsSuccessStatusCode ? "ok" : "regional_error", (int)response.StatusCode);
