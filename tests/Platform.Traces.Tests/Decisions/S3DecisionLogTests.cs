@@ -149,16 +149,8 @@ public sealed class S3DecisionLogTests(CephS3Server ceph)
     {
         var (log, bucket) = await LogAsync();
         await log.AppendAsync(Record("r1", Noon));
-        var settings = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            [DecisionLogRegistration.StoreKey] = "s3",
-            ["Regional:Traces:S3:ServiceUrl"] = ceph.Endpoint.ToString(),
-            ["Regional:Traces:S3:Region"] = "us-east-1",
-            ["Regional:Traces:S3:Bucket"] = bucket,
-            ["Regional:Traces:S3:AccessKey"] = "DEVAK",
-            ["Regional:Traces:S3:SecretKey"] = "DEVSK",
-            ["Regional:Traces:S3:ForcePathStyle"] = "true",
-        }).Build();
+        var settings = new ConfigurationBuilder().AddInMemoryCollection(ceph.Settings(bucket))
+            .AddInMemoryCollection([new(DecisionLogRegistration.StoreKey, "s3")]).Build();
 
         var opened = DecisionLogRegistration.Open(settings, Sgp, _time);
 
@@ -187,16 +179,7 @@ public sealed class S3DecisionLogTests(CephS3Server ceph)
     {
         var builder = new HostApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.ClearProviders();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            [DecisionLogRegistration.StoreKey] = "s3",
-            ["Regional:Traces:S3:ServiceUrl"] = ceph.Endpoint.ToString(),
-            ["Regional:Traces:S3:Region"] = "us-east-1",
-            ["Regional:Traces:S3:Bucket"] = bucket,
-            ["Regional:Traces:S3:AccessKey"] = "DEVAK",
-            ["Regional:Traces:S3:SecretKey"] = "DEVSK",
-            ["Regional:Traces:S3:ForcePathStyle"] = "true",
-        });
+        builder.Configuration.AddInMemoryCollection(ceph.Settings(bucket)).AddInMemoryCollection([new(DecisionLogRegistration.StoreKey, "s3")]);
         builder.Services.AddDecisionLog(builder.Configuration, Sgp);
         return builder.Build();
     }

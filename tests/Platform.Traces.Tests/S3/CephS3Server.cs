@@ -76,6 +76,17 @@ public sealed class CephS3Server : IAsyncLifetime
 
     internal IAmazonS3 Client(Uri? endpoint = null) => S3Clients.Create(Options("unused-traces-sgp", endpoint));
 
+    /// <summary>The apps' <c>Regional:Traces:S3:*</c> settings for this gateway and <paramref name="bucket"/>.</summary>
+    internal Dictionary<string, string?> Settings(string bucket) => new()
+    {
+        ["Regional:Traces:S3:ServiceUrl"] = Endpoint.ToString(),
+        ["Regional:Traces:S3:Region"] = "us-east-1",
+        ["Regional:Traces:S3:Bucket"] = bucket,
+        ["Regional:Traces:S3:AccessKey"] = "DEVAK",
+        ["Regional:Traces:S3:SecretKey"] = "DEVSK",
+        ["Regional:Traces:S3:ForcePathStyle"] = "true",
+    };
+
     /// <summary>
     /// A fresh bucket for one test, named by the zone rule, whose lifecycle holds the zone's traces to
     /// <paramref name="lifecycleDays"/> days as the deployment plan's rule would (so one day less in the rule, for S3's

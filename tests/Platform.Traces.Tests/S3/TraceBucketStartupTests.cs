@@ -100,15 +100,9 @@ public sealed class TraceBucketStartupTests(CephS3Server ceph) : IDisposable
     {
         var builder = new HostApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.ClearProviders();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        builder.Configuration.AddInMemoryCollection(ceph.Settings(bucket)).AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Regional:Traces:Store"] = "s3",
-            ["Regional:Traces:S3:ServiceUrl"] = ceph.Endpoint.ToString(),
-            ["Regional:Traces:S3:Region"] = "us-east-1",
-            ["Regional:Traces:S3:Bucket"] = bucket,
-            ["Regional:Traces:S3:AccessKey"] = "DEVAK",
-            ["Regional:Traces:S3:SecretKey"] = "DEVSK",
-            ["Regional:Traces:S3:ForcePathStyle"] = "true",
             ["Regional:Traces:Spool:Directory"] = _spool,
         });
         builder.Services.AddTraceStore(builder.Configuration, TestTraces.Zone("sgp"));
