@@ -62,8 +62,10 @@ internal static class PlanChecks
                 $"Network policy {policy.Name} lets pools send traffic to an IP block: prompts could leave the cluster.", "Pools may reach only cluster DNS and their own namespace.");
         }
 
-        // An edge that knows another zone's URL can send it requests: an isolated zone's edge must know only its own, and no edge may know it.
-        foreach (var setting in plan.EdgeFunctionApp.AppSettings.Keys.Where(k => k.StartsWith("Edge__Zones__", StringComparison.Ordinal)))
+        // An edge that knows another zone's URL can send it requests: an isolated zone's edge must know only its own, and no
+        // edge may know it. A URL is set directly, or through a failover peer's stack reference at deploy time.
+        var edge = plan.EdgeFunctionApp;
+        foreach (var setting in edge.AppSettings.Keys.Concat(edge.FailoverPeers.Select(p => p.UrlSetting)).Where(k => k.StartsWith("Edge__Zones__", StringComparison.Ordinal)))
         {
             var target = setting["Edge__Zones__".Length..].Split("__")[0];
             if (target != zone.Id && (zone.Isolated || (model.IsZone(target) && model.Zone(target).Isolated)))

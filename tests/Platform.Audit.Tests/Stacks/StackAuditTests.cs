@@ -1,3 +1,6 @@
+using Platform.Compliance;
+using Platform.Infra.Plan;
+
 namespace Platform.Audit.Tests.Stacks;
 
 public sealed class StackAuditTests
@@ -13,6 +16,25 @@ public sealed class StackAuditTests
         finding.Location.ShouldBe($"{Path.Combine(copy.Root, "Pulumi.sgp.yaml")}:{copy.LineOf("Pulumi.sgp.yaml", "traceRetentionDays: 45")}");
         finding.Key.ShouldBe("platform:traceRetentionDays");
         finding.Message.ShouldContain("45 days exceeds zone sgp's limit of 30 days");
+    }
+
+    [Fact]
+    public void CnEdgeGivenAFailoverPeer_IsAnIsolatedZoneViolation()
+    {
+        // The loader already refuses a failover rule out of cn; this is the check on what a changed planner would build.
+        var model = ComplianceModel.Embedded;
+        var config = StackConfig.Load(Path.Combine(RepoCopy.RepositoryRoot, "Pulumi.cn.yaml"));
+        var plan = DeploymentPlanner.Build(model, config).PlanOrThrow();
+        plan.EdgeFunctionApp.FailoverPeers.ShouldBeEmpty();
+        var leaky = plan with
+        {
+            EdgeFunctionApp = plan.EdgeFunctionApp with { FailoverPeers = [new FailoverPeerPlan("sgp", null, "sgp", "Edge__Zones__sgp__Url", "Edge__Zones__sgp__SigningKey")] },
+        };
+
+        var finding = PlanChecks.Check(model, config, leaky).ShouldHaveSingleItem();
+
+        finding.Rule.ShouldBe(Invariant.IsolatedZone);
+        finding.Message.ShouldContain("Edge__Zones__sgp__Url");
     }
 
     [Fact]
