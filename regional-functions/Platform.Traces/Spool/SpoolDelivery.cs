@@ -33,9 +33,10 @@ internal sealed partial class SpoolDelivery(TraceSpool spool, ITraceStore target
         var expired = 0;
         if (time.GetUtcNow() - _sweptAt >= SweepEvery)
         {
-            // The whole spool, even while the store is down and the batch below never gets past its first entries.
+            // The whole spool, even while the store is down and the batch below never gets past its first entries; two
+            // sweeps ahead, so an entry goes at the last sweep before its expiry, never a sweep after it.
             _sweptAt = time.GetUtcNow();
-            expired = spool.RemoveExpired(_sweptAt);
+            expired = spool.RemoveExpired(_sweptAt + (2 * SweepEvery));
         }
 
         var names = spool.Oldest(BatchSize);

@@ -124,6 +124,21 @@ public sealed class SpoolingTraceStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task EntryExpiringBeforeTheSweepAfterNext_DeletedNow_SoNoneOutlivesItsExpiry()
+    {
+        var h = Harness();
+        _target.Down = true;
+        await h.Store.PutAsync(Trace("req-ending"), Start.AddSeconds(90), CancellationToken.None);
+        await h.Store.PutAsync(Trace("req-live"), Start.AddMinutes(30), CancellationToken.None);
+
+        var round = await h.RoundAsync();
+
+        round.Expired.ShouldBe(1);
+        h.Spool.Count.ShouldBe(1);
+        _target.Puts.ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task ExpiredWhenPut_NotSpooled()
     {
         var h = Harness();
