@@ -2,7 +2,6 @@ using System.ClientModel;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -12,6 +11,8 @@ using Platform.Compliance;
 using Platform.GpuPools.Simulator;
 using Platform.GpuPools.Simulator.Faults;
 using Platform.Local;
+using Platform.Traces;
+using Platform.Traces.Local;
 
 namespace Platform.EndToEnd.Tests;
 
@@ -43,9 +44,10 @@ public sealed class ExternalProviderFixture : IAsyncLifetime
 
         var policies = Path.Combine(DataDirectory, "policies");
         Directory.CreateDirectory(policies);
-        foreach (var file in Directory.GetFiles(Path.Combine(RepositoryRoot(), "policies"), "*.yaml"))
+        // The policies every other app of the local platform runs on (embedded), with the provider added to sgp's routing.
+        foreach (var (file, embedded) in PolicyFiles.Embedded())
         {
-            var text = await File.ReadAllTextAsync(file, TestContext.Current.CancellationToken);
+            var text = embedded!;
             if (Path.GetFileName(file) == "routing.yaml")
             {
                 const string none = "None configured.\n    external_providers: []";
@@ -103,35 +105,24 @@ public sealed class ExternalProviderFixture : IAsyncLifetime
         return double.Parse(line[(line.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture);
     }
 
-    /// <summary>The stored trace of a request in sgp, once written.</summary>
-    public async Task<JsonElement> TraceAsync(string requestId)
+    /// <summary>The trace of a request in sgp, read through the zone's own store once the background writer has written it.</summary>
+    public async Task<TraceRecord> TraceAsync(string requestId)
     {
-        var dir = Platform.TraceDirectory("sgp");
-        for (var i = 0; i < 100; i++)
+        var store = new LocalDirectoryTraceStore("sgp", Platform.TraceDirectory("sgp"), TimeProvider.System);
+        for (var attempt = 0; attempt < 100; attempt++)
         {
-            var file = Directory.Exists(dir) ? Directory.GetFiles(dir, requestId + ".json", SearchOption.AllDirectories).FirstOrDefault() : null;
-            if (file is not null)
+            await foreach (var stored in store.ListAsync(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1), TestContext.Current.CancellationToken))
             {
-                return JsonDocument.Parse(await File.ReadAllTextAsync(file, TestContext.Current.CancellationToken)).RootElement.GetProperty("trace");
+                if (stored.Trace.RequestId == requestId)
+                {
+                    return stored.Trace;
+                }
             }
 
             await Task.Delay(100, TestContext.Current.CancellationToken);
         }
 
         throw new ShouldAssertException($"No trace for {requestId} in sgp's store after 10 s.");
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Platform.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Platform.sln not found above " + AppContext.BaseDirectory);
     }
 }
 
@@ -157,9 +148,9 @@ public sealed class ExternalProviderTests(ExternalProviderFixture fx) : IClassFi
 
         // Traced as a pool call would be, under the provider's name; the down frontier pool never answered.
         var trace = await fx.TraceAsync(headers.RequestId!);
-        trace.GetProperty("pool").GetString().ShouldBe(ExternalProviderFixture.Name);
-        trace.GetProperty("attempts").EnumerateArray().Where(a => a.GetProperty("outcome").GetString() == "ok")
-            .ShouldHaveSingleItem().GetProperty("pool").GetString().ShouldBe(ExternalProviderFixture.Name);
+        trace.Pool.ShouldBe(ExternalProviderFixture.Name);
+        trace.Model.ShouldBe("deepseek-r1");
+        trace.Attempts.Where(a => a.Outcome == "ok").ShouldHaveSingleItem().Pool.ShouldBe(ExternalProviderFixture.Name);
     }
 
     [Fact]
@@ -180,8 +171,8 @@ public sealed class ExternalProviderTests(ExternalProviderFixture fx) : IClassFi
         text.ToString().ShouldNotBeNullOrWhiteSpace();
         usage.ShouldNotBeNull().OutputTokenCount.ShouldBeGreaterThan(0);
         var trace = await fx.TraceAsync(headers.RequestId!);
-        trace.GetProperty("pool").GetString().ShouldBe(ExternalProviderFixture.Name);
-        trace.GetProperty("cost").GetProperty("total_usd").GetDecimal().ShouldBe(ExternalProviderFixture.Price.Cost(usage.InputTokenCount, 0, usage.OutputTokenCount));
+        trace.Pool.ShouldBe(ExternalProviderFixture.Name);
+        trace.Cost!.TotalUsd.ShouldBe(ExternalProviderFixture.Price.Cost(usage.InputTokenCount, 0, usage.OutputTokenCount));
     }
 
     [Fact]
