@@ -28,7 +28,9 @@ internal static class DecisionsCommand
         };
         var storeConfig = new Option<FileInfo?>("--store-config")
         {
-            Description = $"A JSON settings file with the apps' decision-log keys ({DecisionLogRegistration.DirectoryKey}, or Regional:Traces:Directory). Default: the apps' defaults.",
+            Description = $"A JSON settings file with the apps' decision-log keys: {DecisionLogRegistration.StoreKey} (local or s3), then "
+                + $"{DecisionLogRegistration.DirectoryKey} (or Regional:Traces:Directory) for a local log, or the Regional:Traces:S3:* settings "
+                + "(bucket, region, endpoint, credentials) for the zone's bucket. Default: the apps' defaults (a local log).",
         };
         var policies = new Option<DirectoryInfo?>("--policies") { Description = "The policies directory (default: the policies built into this tool)." };
         var command = new Command("decisions", "Report a zone's decision log for a window: counts by data class, locale, tier and serving zone, and every policy violation.")
