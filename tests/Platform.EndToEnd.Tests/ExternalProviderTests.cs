@@ -12,7 +12,9 @@ using Platform.GpuPools.Simulator;
 using Platform.GpuPools.Simulator.Faults;
 using Platform.Local;
 using Platform.Traces;
+using Platform.Traces.Decisions;
 using Platform.Traces.Local;
+using Platform.Audit;
 
 namespace Platform.EndToEnd.Tests;
 
@@ -31,6 +33,9 @@ public sealed class ExternalProviderFixture : IAsyncLifetime
     private WebApplication _provider = null!;
 
     public LocalPlatform Platform { get; private set; } = null!;
+
+    /// <summary>The policies sgp's regional function runs on: the embedded ones plus the provider.</summary>
+    public ComplianceModel Model { get; private set; } = null!;
     public Uri ProviderUrl { get; private set; } = null!;
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "platform-e2e-provider-" + Guid.NewGuid().ToString("N"));
 
@@ -68,6 +73,7 @@ public sealed class ExternalProviderFixture : IAsyncLifetime
             await File.WriteAllTextAsync(Path.Combine(policies, Path.GetFileName(file)), text, TestContext.Current.CancellationToken);
         }
 
+        Model = ComplianceModel.Load(policies);
         Platform = await LocalPlatform.StartAsync(new LocalPlatformOptions
         {
             EdgePort = 0,
@@ -103,6 +109,21 @@ public sealed class ExternalProviderFixture : IAsyncLifetime
         var metrics = await http.GetStringAsync(new Uri(ProviderUrl, "metrics"), TestContext.Current.CancellationToken);
         var line = metrics.Split('\n').Single(l => l.StartsWith("vllm:prompt_tokens_total", StringComparison.Ordinal));
         return double.Parse(line[(line.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Every sgp decision record of a request (the edge's and the regional function's), once both are written.</summary>
+    public async Task<IReadOnlyList<DecisionRecord>> DecisionsAsync(string requestId)
+    {
+        var log = new LocalDirectoryDecisionLog("sgp", Platform.TraceDirectory("sgp"), Model.Zone("sgp").Retention.DecisionLogDays, TimeProvider.System);
+        var records = new List<DecisionRecord>();
+        for (var attempt = 0; attempt < 100 && records.Count < 2; attempt++)
+        {
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+            records = await log.ReadAsync(DateTimeOffset.UtcNow.AddHours(-1), DateTimeOffset.UtcNow.AddHours(1), TestContext.Current.CancellationToken)
+                .Where(r => r.RequestId == requestId).ToListAsync(TestContext.Current.CancellationToken);
+        }
+
+        return records;
     }
 
     /// <summary>The trace of a request in sgp, read through the zone's own store once the background writer has written it.</summary>
@@ -188,5 +209,20 @@ public sealed class ExternalProviderTests(ExternalProviderFixture fx) : IClassFi
         e.Message.ShouldContain("home zone 'sgp'");
         e.Message.ShouldNotContain("S1234567D");
         (await fx.ProviderPromptTokensAsync()).ShouldBe(before);
+    }
+
+    [Fact]
+    public async Task DecisionAudit_AcceptsTheProvidersNonPiiRecord_AndWouldFlagPersonalDataSentToIt()
+    {
+        var (client, headers) = fx.Client();
+
+        await client.CompleteChatAsync([new UserChatMessage("Name three rivers in Asia.")], cancellationToken: Ct);
+
+        var regional = (await fx.DecisionsAsync(headers.RequestId!)).Single(r => r.Source == DecisionSource.Regional);
+        regional.Pool.ShouldBe(ExternalProviderFixture.Name);
+        regional.ServingZone.ShouldBe("sgp");
+        DecisionAudit.Violation(fx.Model, regional).ShouldBeNull();
+        DecisionAudit.Violation(fx.Model, regional with { DataClass = DataClass.Direct })
+            .ShouldBe($"Class 'direct' was sent to external provider {ExternalProviderFixture.Name} (US), which may receive only none.");
     }
 }
