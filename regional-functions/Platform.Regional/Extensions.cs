@@ -69,12 +69,19 @@ internal static class Extensions
         Log.Started(app.Logger, settings.Zone.Id,
             settings.Pools.Count == 0 ? "(none)" : string.Join(", ", settings.Pools.Select(p => p.Pool.Id)),
             settings.UnavailablePools.Count == 0 ? "(none)" : string.Join(", ", settings.UnavailablePools));
-        if (settings.Providers.Count + settings.ProvidersWithoutKey.Count > 0)
+        // Names only, never a key: an operator sees at start-up which providers a missing key leaves out.
+        var routable = string.Join(", ", settings.Providers.Select(p => p.Pool.Id));
+        var withoutKey = string.Join(", ", settings.ProvidersWithoutKey);
+        if (routable.Length > 0)
         {
-            Log.Providers(app.Logger, settings.Zone.Id,
-                settings.Providers.Count == 0 ? "(none)" : string.Join(", ", settings.Providers.Select(p => p.Pool.Id)),
-                settings.ProvidersWithoutKey.Count == 0 ? "(none)" : string.Join(", ", settings.ProvidersWithoutKey));
+            Log.ProvidersRoutable(app.Logger, settings.Zone.Id, routable);
         }
+
+        if (withoutKey.Length > 0)
+        {
+            Log.ProvidersWithoutKey(app.Logger, settings.Zone.Id, withoutKey);
+        }
+
         return app;
     }
 }

@@ -6,8 +6,11 @@ internal static partial class Log
     [LoggerMessage(Level = LogLevel.Information, Message = "Zone {Zone} serving with pools {Available}; unavailable (no endpoint configured): {Unavailable}")]
     public static partial void Started(ILogger logger, string zone, string available, string unavailable);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Zone {Zone} external providers routable: {Available}; not routable (no Regional:Providers:<name>:ApiKey configured): {WithoutKey}")]
-    public static partial void Providers(ILogger logger, string zone, string available, string withoutKey);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Zone {Zone} routes tier 3 also to external providers {Providers}")]
+    public static partial void ProvidersRoutable(ILogger logger, string zone, string providers);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Zone {Zone}: external providers {Providers} are not routable: no Regional:Providers:<name>:ApiKey configured")]
+    public static partial void ProvidersWithoutKey(ILogger logger, string zone, string providers);
 
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Request {RequestId} zone={Zone} pool={Pool} outcome={Outcome} status={Status} duration_ms={DurationMs:F0} ttft_ms={TtftMs:F0} prompt_tokens={PromptTokens} completion_tokens={CompletionTokens} attempts={Attempts} route=\"{Route}\"")]
