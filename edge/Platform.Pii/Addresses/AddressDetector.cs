@@ -89,11 +89,16 @@ internal sealed partial class AddressDetector
     {
         var text = ctx.Text;
         var left = ExtendLeft(text, hit.Start);
-        var right = ExtendRight(ctx, hit.End);
         // A house or block number must sit right at the street name: before it ("27 Wellington Road", "Blk 456")
-        // or within its next few capitalised words ("Hauptstraße 47", "Calle Mayor 12"). "Block traffic from …" has none.
+        // or within its next few capitalised words ("Hauptstraße 47", "Calle Mayor 12"). "Block traffic from …" has none,
+        // and is dropped before the clause is walked ("way", "place" are frequent words).
         var numberBefore = text.AsSpan(left, hit.Start - left).IndexOfAnyInRange('0', '9') >= 0;
-        if ((!numberBefore && !NumberSoonAfter(text, hit.End)) || right - left < hit.Length + 3)
+        if (!numberBefore && !NumberSoonAfter(text, hit.End))
+        {
+            return;
+        }
+        var right = ExtendRight(ctx, hit.End);
+        if (right - left < hit.Length + 3)
         {
             return;
         }
@@ -185,10 +190,11 @@ internal sealed partial class AddressDetector
         var text = ctx.Text;
         var i = from;
         var lastGood = from;
-        while (i < text.Length && i - from < MaxLatinRight)
+        var limit = Math.Min(ctx.NextCoveredPosition(from), from + MaxLatinRight);
+        while (i < limit)
         {
             var c = text[i];
-            if (c is '\n' or ';' or '。' or '，' or '(' or '（' or '?' or '!' or '—' or '–' || ctx.Overlaps(i, 1) || (c == '.' && (i + 1 >= text.Length || text[i + 1] is ' ' or '\n') && !IsAbbreviation(text, i)))
+            if (c is '\n' or ';' or '。' or '，' or '(' or '（' or '?' or '!' or '—' or '–' || (c == '.' && (i + 1 >= text.Length || text[i + 1] is ' ' or '\n') && !IsAbbreviation(text, i)))
             {
                 break;
             }

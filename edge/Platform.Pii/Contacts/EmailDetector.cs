@@ -6,7 +6,7 @@ namespace Platform.Pii.Contacts;
 /// <summary>Personal e-mail addresses: found from each '@', excluding role mailboxes and documentation domains.</summary>
 internal sealed class EmailDetector
 {
-    private static readonly HashSet<string> RoleMailboxes = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> RoleMailboxes = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
         "hr", "billing", "service", "services", "support", "noreply", "no-reply", "donotreply", "do-not-reply", "info", "admin",
         "administrator", "contact", "sales", "help", "helpdesk", "enquiries", "enquiry", "inquiries", "office", "webmaster",
@@ -14,7 +14,7 @@ internal sealed class EmailDetector
         "hello", "marketing", "press", "media", "newsletter", "notifications", "notification", "accounts", "accounting",
         "finance", "legal", "compliance", "customerservice", "customer.service", "cs", "kefu", "feedback", "mail", "root",
         "dpo", "invoice", "invoices", "payments", "payroll", "orders", "booking", "reservations", "reception", "admissions",
-    };
+    }.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static readonly SearchValues<char> AsciiLetters = SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
     private static readonly string[] DocumentationDomains = ["example.com", "example.org", "example.net"];
@@ -54,7 +54,7 @@ internal sealed class EmailDetector
 
     private static bool IsPersonal(ReadOnlySpan<char> local, ReadOnlySpan<char> domain)
     {
-        if (RoleMailboxes.GetAlternateLookup<ReadOnlySpan<char>>().Contains(local))
+        if (RoleMailboxes.Contains(local))
         {
             return false;
         }

@@ -12,7 +12,8 @@ internal sealed class NumberDetector(IdentifierTables tables)
 {
     private const int CueWindow = 30;
     private const int MinDigits = 6; // no identifier, account or phone number is shorter
-    private static readonly SearchValues<char> RunStarts = SearchValues.Create("0123456789+(（");
+    // ASCII only, so the search is vectorised; a full-width "（" is picked up from the digit or '+' after it.
+    private static readonly SearchValues<char> RunStarts = SearchValues.Create("0123456789+(");
     private const CueKind DecidingCues = CueKind.BankCue | CueKind.PhoneCue | CueKind.NationalIdCue | CueKind.NotPersonalNumber | CueKind.PassportCue | CueKind.EmployeeCue;
 
     public void Detect(ScanContext ctx)
@@ -26,6 +27,11 @@ internal sealed class NumberDetector(IdentifierTables tables)
             if (k < 0)
             {
                 break;
+            }
+            // Only a paren not yet passed over: after a failed parse at it the search resumes at the digit behind it.
+            if (k > 0 && text[p + k - 1] == '（')
+            {
+                k--;
             }
             p += k;
             var next = DigitRun.Parse(text, p, digits, out var run);

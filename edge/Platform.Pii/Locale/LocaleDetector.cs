@@ -40,6 +40,21 @@ internal sealed class LocaleDetector
     // A 64-bit FNV hash computed while the word is read keeps the lookup allocation-free and cheap.
     private static readonly Dictionary<ulong, int> WordSignals = BuildSignals();
 
+    // One bit per hash bucket of the stop words: most words of a prompt are not stop words, and a bit test rejects
+    // them before the dictionary is probed.
+    private const int SignalFilterWords = 64;
+    private static readonly ulong[] SignalFilter = BuildSignalFilter();
+
+    private static ulong[] BuildSignalFilter()
+    {
+        var filter = new ulong[SignalFilterWords];
+        foreach (var hash in WordSignals.Keys)
+        {
+            filter[(hash >> 6) & (SignalFilterWords - 1)] |= 1UL << (int)(hash & 63);
+        }
+        return filter;
+    }
+
     private static Dictionary<ulong, int> BuildSignals()
     {
         var signals = new Dictionary<ulong, int>();
@@ -190,7 +205,7 @@ internal sealed class LocaleDetector
                     i++;
                 }
                 latinCount++;
-                if (i - start <= MaxStopWordLength && WordSignals.TryGetValue(hash, out var bits))
+                if (i - start <= MaxStopWordLength && (SignalFilter[(hash >> 6) & (SignalFilterWords - 1)] & (1UL << (int)(hash & 63))) != 0 && WordSignals.TryGetValue(hash, out var bits))
                 {
                     for (var b = 0; b < scores.Length; b++)
                     {

@@ -17,13 +17,13 @@ internal sealed class NameDetector(NameLexicon lexicon)
     private static readonly SearchValues<char> SentenceBreaks = SearchValues.Create(".!?:\n。：");
     private const int AdjacencyWindow = 40;
 
-    private static readonly HashSet<string> LatinParticles = new(StringComparer.Ordinal)
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> LatinParticles = new HashSet<string>(StringComparer.Ordinal)
     {
         "bin", "binti", "binte", "bte", "bt", "a/l", "a/p", "de", "del", "della", "van", "von", "der", "den", "da", "dos", "di", "du", "le", "la", "ter", "al", "el", "y", "ap",
-    };
+    }.GetAlternateLookup<ReadOnlySpan<char>>();
 
     // Capitalised words that start sentences, labels and organisations rather than names.
-    private static readonly HashSet<string> NotNameWords = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> NotNameWords = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
         "The", "A", "An", "And", "Or", "Please", "Dear", "Hi", "Hello", "Thanks", "Thank", "Name", "Full", "Address", "Email", "E-mail", "Mobile", "Phone", "Tel",
         "Contact", "Passport", "NRIC", "FIN", "HKID", "IC", "ID", "DOB", "Date", "Birth", "Staff", "Employee", "Customer", "Service", "Support", "Bank", "Account",
@@ -34,7 +34,7 @@ internal sealed class NameDetector(NameLexicon lexicon)
         "Die", "Der", "Das", "Den", "Dem", "Des", "Ein", "Eine", "Mein", "Meine", "Unser", "Unsere", "Ich", "Wir", "Sie", "Er", "Es", "Bitte", "Le", "Les", "Un",
         "Une", "Mon", "Ma", "Mes", "Notre", "El", "Los", "Las", "Mi", "Mis", "Nuestro", "Nuestra", "Su", "Saya", "Kami", "Tôi", "Anh", "Chị", "Em", "Ini", "Itu",
         "University", "Hospital", "Clinic", "Company", "Team", "Dept", "Department", "Ministry", "Airlines", "Airport", "Hotel", "Station", "MRT", "CPF", "API", "SQL",
-    };
+    }.GetAlternateLookup<ReadOnlySpan<char>>();
 
     public void Detect(ScanContext ctx)
     {
@@ -200,7 +200,7 @@ internal sealed class NameDetector(NameLexicon lexicon)
         {
             return 0;
         }
-        var lookup = lexicon.Korean.GetAlternateLookup<ReadOnlySpan<char>>();
+        var lookup = lexicon.Korean;
         var surname = word.Length >= 3 && lookup.Contains(word[..2]) ? 2 : lookup.Contains(word[..1]) ? 1 : 0;
         if (surname == 0)
         {
@@ -335,11 +335,12 @@ internal sealed class NameDetector(NameLexicon lexicon)
     private void LatinNearFindings(ScanContext ctx)
     {
         var text = ctx.Text;
-        var emails = ctx.Findings.Where(f => f.Type == PiiTypes.Email).ToList();
+        // Distinct local parts: a long prompt repeating one address compares each name with it once.
+        var emails = ctx.Findings.Where(f => f.Type == PiiTypes.Email).Select(f => f.Value[..f.Value.IndexOf('@')]).Distinct().ToList();
         var i = 0;
         while (i < text.Length)
         {
-            var k = text.AsSpan(i).IndexOfAny(Chars.UpperWordLetters);
+            var k = Chars.IndexOfUpperWordLetter(text.AsSpan(i));
             if (k < 0)
             {
                 return;
@@ -347,7 +348,11 @@ internal sealed class NameDetector(NameLexicon lexicon)
             i += k;
             if (i > 0 && Chars.IsWordLetter(text[i - 1]))
             {
-                i++;
+                // A capital inside a word ("TypeScript", "INSERT"): no name starts before the word ends.
+                while (i < text.Length && Chars.IsWordLetter(text[i]))
+                {
+                    i++;
+                }
                 continue;
             }
             var end = ReadLatinName(text, i, out var words);
@@ -367,11 +372,10 @@ internal sealed class NameDetector(NameLexicon lexicon)
     }
 
     // "Marcus Lee Jun Hao" and marcus.lee.jh@…: two name words found in the local part.
-    private static bool MatchesEmail(string text, List<PiiFinding> emails, int start, int end)
+    private static bool MatchesEmail(string text, List<string> emailLocalParts, int start, int end)
     {
-        foreach (var f in emails)
+        foreach (var local in emailLocalParts)
         {
-            var local = f.Value.AsSpan(0, Math.Max(0, f.Value.IndexOf('@')));
             var matches = 0;
             var w = start;
             while (w < end)
@@ -381,7 +385,7 @@ internal sealed class NameDetector(NameLexicon lexicon)
                 {
                     wEnd++;
                 }
-                if (wEnd - w >= 2 && local.Contains(text.AsSpan(w, wEnd - w), StringComparison.OrdinalIgnoreCase))
+                if (wEnd - w >= 2 && local.AsSpan().Contains(text.AsSpan(w, wEnd - w), StringComparison.OrdinalIgnoreCase))
                 {
                     matches++;
                 }
@@ -413,7 +417,7 @@ internal sealed class NameDetector(NameLexicon lexicon)
             {
                 break;
             }
-            var isParticle = words > 0 && LatinParticles.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
+            var isParticle = words > 0 && LatinParticles.Contains(word);
             if (!isParticle)
             {
                 var caps = word.Length >= 2 && !word.ContainsAnyInRange('a', 'z') && char.IsUpper(word[1]);
@@ -421,7 +425,7 @@ internal sealed class NameDetector(NameLexicon lexicon)
                 {
                     allCaps = caps;
                 }
-                if (!char.IsUpper(word[0]) || word.Length < 2 || caps != allCaps || NotNameWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word))
+                if (!char.IsUpper(word[0]) || word.Length < 2 || caps != allCaps || NotNameWords.Contains(word))
                 {
                     break;
                 }
@@ -440,16 +444,9 @@ internal sealed class NameDetector(NameLexicon lexicon)
     private void AddChecked(ScanContext ctx, int start, int length)
     {
         var name = ctx.Text.AsSpan(start, length);
-        if (lexicon.IsPublic(name) || ctx.CueOverlaps(start, length, CueKind.Placeholder | CueKind.Religion | CueKind.Health | CueKind.SexualOrientation | CueKind.NameCue | CueKind.PhoneCue | CueKind.NationalIdCue | CueKind.StreetWord))
+        if (lexicon.IsPublic(name) || lexicon.PublicLatin.Contains(name) || ctx.CueOverlaps(start, length, CueKind.Placeholder | CueKind.Religion | CueKind.Health | CueKind.SexualOrientation | CueKind.NameCue | CueKind.PhoneCue | CueKind.NationalIdCue | CueKind.StreetWord))
         {
             return;
-        }
-        foreach (var figure in lexicon.PublicLatin)
-        {
-            if (name.Equals(figure, StringComparison.OrdinalIgnoreCase))
-            {
-                return;
-            }
         }
         ctx.Add(PiiTypes.PersonName, start, length);
     }

@@ -12,24 +12,27 @@ internal sealed class NameLexicon
         Korean = Words("surnames-ko.txt");
         Public = new HashSet<string>(
             EmbeddedData.Lines("public-names.txt").Where(l => !l.Contains('|')).SelectMany(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)),
-            StringComparer.OrdinalIgnoreCase);
-        PublicLatin = [.. EmbeddedData.Lines("public-names.txt").Where(l => l.Contains('|')).SelectMany(l => l.Split('|', StringSplitOptions.TrimEntries))];
+            StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+        PublicLatin = new HashSet<string>(
+            EmbeddedData.Lines("public-names.txt").Where(l => l.Contains('|')).SelectMany(l => l.Split('|', StringSplitOptions.TrimEntries)),
+            StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
-    public HashSet<string> Chinese { get; }
+    // Span lookups, kept once: creating an alternate lookup per call costs a type check every time.
+    public HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Chinese { get; }
 
-    public HashSet<string> Japanese { get; }
+    public HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Japanese { get; }
 
-    public HashSet<string> Korean { get; }
+    public HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Korean { get; }
 
-    public HashSet<string> Public { get; }
+    public HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Public { get; }
 
-    public string[] PublicLatin { get; }
+    public HashSet<string>.AlternateLookup<ReadOnlySpan<char>> PublicLatin { get; }
 
     /// <summary>Length of the Chinese family name that starts <paramref name="s"/> (compound first), or 0.</summary>
     public int ChineseSurnameLength(ReadOnlySpan<char> s)
     {
-        var lookup = Chinese.GetAlternateLookup<ReadOnlySpan<char>>();
+        var lookup = Chinese;
         if (s.Length >= 2 && lookup.Contains(s[..2]))
         {
             return 2;
@@ -39,7 +42,7 @@ internal sealed class NameLexicon
 
     public int JapaneseSurnameLength(ReadOnlySpan<char> s)
     {
-        var lookup = Japanese.GetAlternateLookup<ReadOnlySpan<char>>();
+        var lookup = Japanese;
         for (var n = Math.Min(3, s.Length); n >= 1; n--)
         {
             if (lookup.Contains(s[..n]))
@@ -50,8 +53,8 @@ internal sealed class NameLexicon
         return 0;
     }
 
-    public bool IsPublic(ReadOnlySpan<char> name) => Public.GetAlternateLookup<ReadOnlySpan<char>>().Contains(name);
+    public bool IsPublic(ReadOnlySpan<char> name) => Public.Contains(name);
 
-    private static HashSet<string> Words(string file) =>
-        [.. EmbeddedData.Lines(file).SelectMany(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries))];
+    private static HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Words(string file) =>
+        new HashSet<string>(EmbeddedData.Lines(file).SelectMany(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries))).GetAlternateLookup<ReadOnlySpan<char>>();
 }

@@ -5,7 +5,10 @@ internal sealed class PhonePlans
 {
     private readonly List<Rule> _rules = [];
     private readonly Dictionary<string, string[]> _hotlines = [];
-    private readonly List<string> _regions = [];
+    private readonly string[] _regions;
+
+    // The rules of each region in file order, so a national number is tried only against its candidate regions' plans.
+    private readonly Dictionary<string, Rule[]> _rulesByRegion;
 
     private sealed record Rule(string Region, string CountryCode, string Trunk, bool Mobile, (int Lo, int Hi, int Digits)[] Leading, int MinLength, int MaxLength);
 
@@ -22,11 +25,9 @@ internal sealed class PhonePlans
             var lengths = f[5].Split('-');
             var trunk = f[2] == "-" ? "" : f[2];
             _rules.Add(new Rule(f[0], f[1], trunk, f[3] == "mobile", leading, int.Parse(lengths[0]), int.Parse(lengths[^1])));
-            if (!_regions.Contains(f[0]))
-            {
-                _regions.Add(f[0]);
-            }
         }
+        _regions = [.. _rules.Select(r => r.Region).Distinct()];
+        _rulesByRegion = _rules.GroupBy(r => r.Region).ToDictionary(g => g.Key, g => g.ToArray());
         foreach (var line in hotlines)
         {
             var f = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
@@ -57,13 +58,17 @@ internal sealed class PhonePlans
     }
 
     /// <summary>Digits as written nationally, tried against <paramref name="regions"/> in order.</summary>
-    public PhoneMatch? MatchNational(ReadOnlySpan<char> digits, IEnumerable<string> regions, bool allowFixed)
+    public PhoneMatch? MatchNational(ReadOnlySpan<char> digits, ReadOnlySpan<string> regions, bool allowFixed)
     {
         foreach (var region in regions)
         {
-            foreach (var rule in _rules)
+            if (!_rulesByRegion.TryGetValue(region, out var rules))
             {
-                if (rule.Region != region || (!rule.Mobile && !allowFixed) || !digits.StartsWith(rule.Trunk))
+                continue;
+            }
+            foreach (var rule in rules)
+            {
+                if ((!rule.Mobile && !allowFixed) || !digits.StartsWith(rule.Trunk))
                 {
                     continue;
                 }
@@ -77,10 +82,10 @@ internal sealed class PhonePlans
         return null;
     }
 
-    public IReadOnlyList<string> AllRegions => _regions;
+    public ReadOnlySpan<string> AllRegions => _regions;
 
     /// <summary>Does the nationally written number start with a service-number prefix of any of these regions?</summary>
-    public bool IsHotline(ReadOnlySpan<char> digits, IEnumerable<string> regions)
+    public bool IsHotline(ReadOnlySpan<char> digits, ReadOnlySpan<string> regions)
     {
         foreach (var region in regions)
         {

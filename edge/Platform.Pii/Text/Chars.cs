@@ -1,5 +1,3 @@
-using System.Buffers;
-
 namespace Platform.Pii.Text;
 
 /// <summary>Character classes used by the hand-written scanners.</summary>
@@ -38,9 +36,35 @@ internal static class Chars
         return table;
     }
 
-    /// <summary>Every upper-case letter of the alphabetic scripts, for vectorised jumps to the next capitalised word.</summary>
-    public static readonly SearchValues<char> UpperWordLetters = SearchValues.Create(
-        string.Concat(Enumerable.Range(0, char.MaxValue + 1).Where(i => (Letters[i] & UpperLetterFlag) != 0).Select(i => (char)i)));
+    // Every upper-case letter of the alphabetic scripts lies in one of these ranges (see BuildLetters).
+    private const char FirstNonAsciiUpper = '\u00C0';
+    private const char LastNonAsciiUpper = '\u1EFF';
+
+    /// <summary>
+    /// Index of the first upper-case letter of an alphabetic script in <paramref name="s"/>, or -1. Two vectorised range
+    /// searches (ASCII capitals; Latin-1 to Latin Extended Additional) instead of a per-character set lookup: CJK text
+    /// and lower-case ASCII are skipped wholesale, and only accented letters before the next ASCII capital are inspected.
+    /// </summary>
+    public static int IndexOfUpperWordLetter(ReadOnlySpan<char> s)
+    {
+        var ascii = s.IndexOfAnyInRange('A', 'Z');
+        var before = ascii < 0 ? s : s[..ascii];
+        var offset = 0;
+        while (true)
+        {
+            var k = before[offset..].IndexOfAnyInRange(FirstNonAsciiUpper, LastNonAsciiUpper);
+            if (k < 0)
+            {
+                return ascii;
+            }
+            offset += k;
+            if (IsUpperWordLetter(before[offset]))
+            {
+                return offset;
+            }
+            offset++;
+        }
+    }
 
     /// <summary>Letters of alphabetic scripts (Latin with diacritics, Greek, Cyrillic), where words are space-delimited.</summary>
     public static bool IsWordLetter(char c) => (Letters[c] & WordLetterFlag) != 0;
@@ -65,6 +89,24 @@ internal static class Chars
     }
 
     public static char ToLower(char c) => LowerCase[c];
+
+    // Lower case of every word character (alphabetic letter or ASCII digit) and '\0' for the rest: word hashing reads
+    // one table per character instead of a class test and a case mapping.
+    private static readonly char[] WordLowerCase = BuildWordLowerCase();
+
+    private static char[] BuildWordLowerCase()
+    {
+        var table = new char[char.MaxValue + 1];
+        for (var i = 0; i <= char.MaxValue; i++)
+        {
+            var c = (char)i;
+            table[i] = IsWordLetter(c) || IsAsciiDigit(c) ? LowerCase[i] : '\0';
+        }
+        return table;
+    }
+
+    /// <summary>The lower-case form of a word character (letter of an alphabetic script or ASCII digit), or '\0' for any other.</summary>
+    public static char WordCharLower(char c) => WordLowerCase[c];
 
     public static int DigitValue(char c) => c - '0';
 }

@@ -235,9 +235,9 @@ internal sealed class CueLexicon
     {
         var hash = FnvOffset;
         end = start;
-        while (end < s.Length && IsWordChar(s[end]))
+        while (end < s.Length && Chars.WordCharLower(s[end]) is var lower && lower != '\0')
         {
-            hash = (hash ^ Lower(s[end])) * FnvPrime;
+            hash = (hash ^ lower) * FnvPrime;
             end++;
         }
         return hash;

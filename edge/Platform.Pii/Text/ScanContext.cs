@@ -57,6 +57,17 @@ internal sealed class ScanContext
         return i < _spans.Count && _spans[i].Start < to;
     }
 
+    /// <summary>The first position at or after <paramref name="pos"/> that a finding covers, or the text's length.</summary>
+    public int NextCoveredPosition(int pos)
+    {
+        var i = FirstSpanFrom(pos);
+        if (i > 0 && _spans[i - 1].End > pos)
+        {
+            return pos;
+        }
+        return i < _spans.Count ? _spans[i].Start : Text.Length;
+    }
+
     /// <summary>The start of the first finding at or after <paramref name="pos"/> whose type is not <paramref name="exceptType"/>, or -1.</summary>
     public int NextFindingStart(int pos, string exceptType)
     {
