@@ -17,18 +17,4 @@ internal static class DecisionEntry
             Promoted = served is null ? null : served.Escalations.Any(e => e.PromotedTo is not null),
             CostUsd = served?.Cost.TotalUsd,
         };
-
-    /// <summary>Appends in the background: the answer has gone out, and a lost audit line is logged loudly, never a failed request.</summary>
-    public static void Append(IDecisionLog log, ILogger logger, DecisionRecord record) =>
-        _ = Task.Run(async () =>
-        {
-            try
-            {
-                await log.AppendAsync(record);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException or ArgumentException)
-            {
-                Log.DecisionLogFailed(logger, record.RequestId, e.GetType().Name);
-            }
-        });
 }
