@@ -111,6 +111,31 @@ public sealed class ProviderForwardingTests
         health.ShouldNotContain(Secret);
     }
 
+    [Theory]
+    [InlineData(DataClass.None, ProviderPolicies.Abroad, 3)]
+    [InlineData(DataClass.Direct, "sgp-h200-verified", 2)]
+    public async Task AutoAnswerRejectedAtTierTwo_IsPromotedToTheProvider_OnlyWhenItMayReceiveTheRequest(DataClass dataClass, string answeredBy, int tier)
+    {
+        // One fake serves the tier-2 pool and the verifier, and says "fail" to both: the answer is always rejected.
+        await using var pools = await FakePool.AnsweringAsync("""{\"verdict\":\"fail\",\"score\":0.1}""");
+        await using var provider = await FakePool.AnsweringAsync("From the provider");
+        using var policies = new ProviderPolicies(provider.Url + "/v1");
+        await using var host = await RegionalHost.StartAsync(
+            "sgp",
+            new Dictionary<string, string> { ["sgp-h200-verified"] = pools.Url, ["sgp-h100-fast-b"] = pools.Url },
+            $"--Platform:PoliciesDirectory={policies.Directory}", $"--Regional:Providers:{ProviderPolicies.Abroad}:ApiKey={Secret}");
+        var tags = RegionalHost.Tags(model: "auto", costTier: 2, dataClass: dataClass, latencyBudgetMs: 15_000);
+
+        using var response = await host.Client.SendAsync(host.Signed(tags, RegionalHost.ChatBody("auto")), Ct);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        response.Headers.GetValues(InternalHeaders.Pool).ShouldBe([answeredBy]);
+        provider.Received.Count.ShouldBe(dataClass == DataClass.None ? 1 : 0);
+        var trace = (await host.TraceOfAsync(tags.RequestId)).Trace;
+        trace.Tier.ShouldBe(tier);
+        trace.Escalations.ShouldNotBeNull().ShouldHaveSingleItem().PromotedTo.ShouldBe(tier == 3 ? 3 : null);
+    }
+
     [Fact]
     public void KeyForAProviderTheZoneDoesNotHave_RefusesToStart_WithoutEchoingTheKey()
     {
