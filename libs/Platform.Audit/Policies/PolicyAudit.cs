@@ -112,6 +112,7 @@ public static class PolicyAudit
         _ when e.Key.Contains(".external_providers[", StringComparison.Ordinal) && e.Key.EndsWith(".basis", StringComparison.Ordinal) => Invariant.TransferBasis,
         _ when e.Key.Contains(".external_providers[", StringComparison.Ordinal) && e.Problem.Contains("isolated", StringComparison.Ordinal) => Invariant.IsolatedZone,
         _ when e.Key.Contains(".external_providers[", StringComparison.Ordinal) && e.Key.EndsWith(".in_zone_processor", StringComparison.Ordinal) => Invariant.PiiStaysHome,
+        _ when e.Key.Contains(".processors[", StringComparison.Ordinal) && e.Problem.Contains("external_provider", StringComparison.Ordinal) => Invariant.RecordOfProcessing,
         _ when e.Key.EndsWith(".retention.trace_days", StringComparison.Ordinal) => Invariant.TraceRetention,
         _ when e.Key.StartsWith("pools.", StringComparison.Ordinal) && (e.Key.EndsWith(".zone", StringComparison.Ordinal) || e.Key.EndsWith(".accelerator", StringComparison.Ordinal)) => Invariant.PoolJurisdiction,
         _ when e.Key.StartsWith("zones.", StringComparison.Ordinal) && e.Key.EndsWith(".accelerators", StringComparison.Ordinal) => Invariant.PoolJurisdiction,

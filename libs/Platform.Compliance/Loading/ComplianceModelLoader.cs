@@ -47,6 +47,7 @@ internal static class ComplianceModelLoader
         var tenants = TenantsReader.Read(tenantsFile.Root, zoneIds, catalogue.Tiers);
         var processing = ProcessingReader.Read(processingFile.Root, zones);
         var routing = RoutingReader.Read(routingFile.Root, zones, pools, catalogue.Tiers, processing);
+        RoutingReader.CheckProviderProcessors(processingFile, processing, routing);
 
         if (errors.Count > 0)
         {

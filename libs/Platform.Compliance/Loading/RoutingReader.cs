@@ -51,6 +51,27 @@ internal static class RoutingReader
         return new RoutingPolicy(new LatencyClasses(interactive, standard), entries);
     }
 
+    /// <summary>
+    /// A processor processing.yaml says hosts an external provider must be one routing.yaml configures for that zone,
+    /// so the officers' record never names a recipient the platform does not send to, nor misses one it does.
+    /// </summary>
+    public static void CheckProviderProcessors(YamlSource processingFile, ProcessingRecord processing, RoutingPolicy routing)
+    {
+        foreach (var zone in processing.Zones.Where(z => routing.Zones.Any(r => r.Zone == z.Zone)))
+        {
+            var providers = routing.Of(zone.Zone).ExternalProviders;
+            foreach (var (processor, index) in zone.Processors.Select((p, i) => (p, i)).Where(x => x.p.Hosts.Contains(SystemPart.ExternalProvider)))
+            {
+                if (providers.All(p => p.Name != processor.Name || !p.InZoneProcessor))
+                {
+                    processingFile.Error(processor.Origin.Line, $"zones.{zone.Zone}.processors[{index}]",
+                        $"'{processor.Name}' hosts an external_provider of zone {zone.Zone}, but routing.yaml zones.{zone.Zone}.external_providers has no in_zone_processor of that name.",
+                        $"Remove it here, or configure it in routing.yaml with in_zone_processor: true.");
+                }
+            }
+        }
+    }
+
     private static VerifierPolicy? ReadVerifier(YamlNodeReader v, string zone, IReadOnlyList<Pool> pools)
     {
         // No verifier: auto answers are never judged, so never promoted, in this zone.

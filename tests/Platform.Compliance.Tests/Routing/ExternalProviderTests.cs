@@ -60,6 +60,20 @@ public sealed class ExternalProviderTests
     }
 
     [Fact]
+    public void ProcessingYamlNamingAProviderRoutingYamlDoesNotConfigure_IsRefused_AtItsLine()
+    {
+        using var copy = new PolicyCopy().Replace("processing.yaml", "        hosts: [regional_function, trace_store, decision_log, gpu_pools]\n  cn:",
+            "        hosts: [regional_function, trace_store, decision_log, gpu_pools]\n      - name: example-de\n        role: Answers tier-3 requests in Germany.\n        hosts: [external_provider]\n  cn:");
+
+        var error = copy.Errors().ShouldHaveSingleItem();
+
+        error.File.ShouldEndWith("processing.yaml");
+        error.Key.ShouldBe("zones.fra.processors[2]");
+        error.Line.ShouldBe(File.ReadAllLines(Path.Combine(copy.Directory, "processing.yaml")).ToList().FindIndex(l => l.Contains("- name: example-de", StringComparison.Ordinal)) + 1);
+        error.Problem.ShouldBe("'example-de' hosts an external_provider of zone fra, but routing.yaml zones.fra.external_providers has no in_zone_processor of that name.");
+    }
+
+    [Fact]
     public void ProviderOfAnIsolatedZone_MayReceiveNothing_EvenIfTheLoaderWereBypassed()
     {
         var model = ComplianceModel.Load(PolicyCopy.RepositoryPolicies);
