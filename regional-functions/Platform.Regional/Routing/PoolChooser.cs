@@ -20,7 +20,6 @@ internal static class PoolChooser
     public static RouteDecision Choose(RouteFacts facts, Random random)
     {
         var pools = facts.Pools.Where(p => p.Pool.Zone == facts.Zone && (p.Provider is null || facts.MayReceive(p.Provider, facts.DataClass))).ToArray();
-        var withheld = facts.Pools.Count(p => p.Provider is not null && p.Pool.Zone == facts.Zone) - pools.Count(p => p.IsExternal);
         var concrete = facts.Models.FirstOrDefault(m => m.Id == facts.RequestedModel);
         if (concrete is not null)
         {
@@ -52,6 +51,7 @@ internal static class PoolChooser
             ? $"{candidates.Length} pool(s) of tier {tier}"
             : $"zone {facts.Zone} has no available pool of tier {wanted}; fell back to tier {tier} ({candidates.Length} pool(s))";
         var external = candidates.Count(p => p.IsExternal);
+        var withheld = facts.Pools.Count(p => p.IsExternal && p.Pool.Zone == facts.Zone && p.Pool.Tier == wanted && !pools.Contains(p));
         reason += external > 0 ? $", {external} of them external provider(s), tried after the zone's pools" : "";
         reason += withheld > 0 ? $"; {withheld} external provider(s) withheld: may not receive class {facts.DataClass.ToWire()}" : "";
         return Routed(candidates, facts, random, reason);
