@@ -25,6 +25,15 @@ internal sealed partial class AddressDetector
                 ctx.Add(PiiTypes.Address, m.Index, m.Length);
             }
         }
+        // Japanese addresses need no street word: prefecture, municipality (市/区/町/村/郡), district, then the block
+        // number written with dashes (東京都世田谷区三軒茶屋2-14-7). Only texts holding a prefecture suffix are searched.
+        if (ctx.Text.AsSpan().IndexOfAny("都道府県") >= 0)
+        {
+            foreach (var m in JapaneseAddress().EnumerateMatches(ctx.Text))
+            {
+                ctx.Add(PiiTypes.Address, m.Index, m.Length);
+            }
+        }
         if (!ctx.Has(CueKind.StreetWord))
         {
             return;
@@ -229,6 +238,9 @@ internal sealed partial class AddressDetector
         }
         return dot - start is >= 1 and <= 3 && char.IsUpper(text[start]);
     }
+
+    [GeneratedRegex(@"(?:東京都|北海道|(?:京都|大阪)府|\p{IsCJKUnifiedIdeographs}{2,3}県)(?:[\p{IsCJKUnifiedIdeographs}\p{IsHiragana}\p{IsKatakana}ヶ]{1,6}?[市区町村郡]){1,3}[\p{IsCJKUnifiedIdeographs}\p{IsKatakana}ヶ]{0,8}?[0-9０-９]{1,4}(?:丁目)?(?:[-－‐][0-9０-９]{1,4}){1,2}(?:番地?|号)?")]
+    private static partial Regex JapaneseAddress();
 
     [GeneratedRegex(@"(?:[가-힣]+(?:특별시|광역시|특별자치시|도)\s)?(?:[가-힣]+(?:시|군|구)\s){0,2}[가-힣0-9]+(?:로|길)\s?\d+(?:-\d+)?(?:,?\s?\d+동)?(?:,?\s?\d+호)?")]
     private static partial Regex KoreanRoadAddress();

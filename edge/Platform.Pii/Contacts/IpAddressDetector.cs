@@ -67,6 +67,11 @@ internal sealed class IpAddressDetector
         {
             return;
         }
+        // "Version 4.1.100.1", "build 10.2.3.4": a dotted version string is no address, whoever it is tied to.
+        if (ctx.CueBefore(start, CueKind.NotPersonalNumber, 12))
+        {
+            return;
+        }
         // Tied to a user: a user cue on its line or just before (an INSERT's column list), or other personal data on its line.
         if (ctx.CueOnLine(start, CueKind.IpUserCue | CueKind.FirstPerson) || ctx.CueBefore(start, CueKind.IpUserCue, 160, sameLine: false) || HasPersonalDataOnLine(ctx, start))
         {

@@ -176,7 +176,7 @@ internal sealed class NameDetector(NameLexicon lexicon)
         {
             end++;
         }
-        var word = text.AsSpan(i, end - i);
+        var word = StripKoreanEnding(text.AsSpan(i, end - i));
         if (child)
         {
             // 도윤이가 → 도윤: the given name before its particles.
@@ -191,6 +191,21 @@ internal sealed class NameDetector(NameLexicon lexicon)
         {
             AddChecked(ctx, i, length);
         }
+    }
+
+    // Copulas and particles written onto a name after a cue: 김민준입니다, 박서연이라고, 이지은인데요, 최유진씨.
+    private static readonly string[] KoreanEndings = ["입니다", "이라고", "라고", "인데요", "이에요", "예요", "이고", "이며", "씨", "님", "은", "는", "이", "가", "을", "를", "의", "도"];
+
+    private static ReadOnlySpan<char> StripKoreanEnding(ReadOnlySpan<char> word)
+    {
+        foreach (var ending in KoreanEndings)
+        {
+            if (word.Length - ending.Length >= 3 && word.EndsWith(ending, StringComparison.Ordinal))
+            {
+                return word[..^ending.Length];
+            }
+        }
+        return word;
     }
 
     private int KoreanNameLength(ReadOnlySpan<char> word)
