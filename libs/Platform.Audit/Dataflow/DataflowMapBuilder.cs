@@ -1,6 +1,7 @@
 using System.Globalization;
 using Platform.Compliance;
 using Platform.Infra.Plan;
+using Platform.Traces.S3;
 
 namespace Platform.Audit;
 
@@ -144,8 +145,8 @@ public static class DataflowMapBuilder
             new("GPU pools", "Prompt and answer while the model runs", null, "Not stored: held in accelerator memory (and vLLM's prefix cache until evicted), never written to disk.", zones),
             new("Trace spool", "Traces waiting for the trace bucket", zone.Retention.TraceDays, "Deleted at the trace's expiry even if never delivered.", zones),
             new("Trace bucket", serves ? "Tags, reasoning, answer and timings of each request" : "Nothing", bucketDays,
-                $"Deleted by a lifecycle rule at the latest {bucketDays} days after writing (zone limit {zone.Retention.TraceDays}, platform limit {Retention.MaxTraceDays}).", zones),
-            new("Decision log", "Metadata only (no personal data)", zone.Retention.DecisionLogDays, $"Day files deleted once every record in them is older than {zone.Retention.DecisionLogDays} days.", zones),
+                $"Each trace is deleted by the regional function's hourly sweep before {bucketDays} days after writing, and by a lifecycle rule of {LifecycleRuleSpec.Traces(zone.Id, bucketDays).ExpirationDays} days (S3 rounds it up to the next midnight UTC) as the backstop (zone limit {zone.Retention.TraceDays}, platform limit {Retention.MaxTraceDays}). Expired traces are never returned.", zones),
+            new("Decision log", "Metadata only (no personal data)", zone.Retention.DecisionLogDays, $"Each record is deleted before it is {zone.Retention.DecisionLogDays} days old: swept one by one (local folder or the zone's bucket), with a lifecycle rule on the bucket's decisions prefix as the backstop. Expired records are never returned.", zones),
             .. logs,
         ];
     }
