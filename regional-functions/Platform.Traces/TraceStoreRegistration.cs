@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Platform.Compliance;
+using Platform.Traces.Expiry;
 using Platform.Traces.Local;
 
 namespace Platform.Traces;
@@ -35,9 +35,8 @@ public static class TraceStoreRegistration
 
                 services.AddSingleton(sp => new LocalDirectoryTraceStore(zone.Id, root, sp.GetRequiredService<TimeProvider>()));
                 services.AddSingleton<ITraceStore>(sp => sp.GetRequiredService<LocalDirectoryTraceStore>());
-                services.AddSingleton(sp => new LocalTraceSweeper(
+                services.AddExpirySweep(sp => new LocalTraceSweeper(
                     sp.GetRequiredService<LocalDirectoryTraceStore>(), interval, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<LocalTraceSweeper>>()));
-                services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<LocalTraceSweeper>());
                 break;
             case "s3":
                 S3.S3TraceStoreRegistration.AddS3TraceStore(services, configuration, zone);

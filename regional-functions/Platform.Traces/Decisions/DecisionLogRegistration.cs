@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Platform.Compliance;
+using Platform.Traces.Expiry;
 using Platform.Traces.S3;
 
 namespace Platform.Traces.Decisions;
@@ -38,7 +39,7 @@ public static class DecisionLogRegistration
                 var log = sp.GetRequiredService<S3DecisionLog>();
                 return new TraceBucketStartupCheck(log.Guard, log.Bucket, sp.GetService<ILogger<TraceBucketStartupCheck>>() ?? NullLogger<TraceBucketStartupCheck>.Instance);
             });
-            services.AddSingleton<IHostedService>(sp => new S3ExpirySweeper(
+            services.AddExpirySweep(sp => new S3ExpirySweeper(
                 "decision records", zone.Id, sp.GetRequiredService<S3DecisionLog>().SweepAsync, sp.GetRequiredService<TimeProvider>(),
                 sp.GetService<ILogger<S3ExpirySweeper>>() ?? NullLogger<S3ExpirySweeper>.Instance));
             return services;
@@ -53,10 +54,9 @@ public static class DecisionLogRegistration
 
         services.AddSingleton(sp => new LocalDirectoryDecisionLog(zone.Id, root, zone.Retention.DecisionLogDays, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IDecisionLog>(sp => sp.GetRequiredService<LocalDirectoryDecisionLog>());
-        services.AddSingleton(sp => new DecisionLogSweeper(
+        services.AddExpirySweep(sp => new DecisionLogSweeper(
             sp.GetRequiredService<LocalDirectoryDecisionLog>(), interval, sp.GetRequiredService<TimeProvider>(),
             sp.GetService<ILogger<DecisionLogSweeper>>() ?? NullLogger<DecisionLogSweeper>.Instance));
-        services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<DecisionLogSweeper>());
         return services;
     }
 

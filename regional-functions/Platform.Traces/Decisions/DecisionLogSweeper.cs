@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Platform.Traces.Expiry;
 
 namespace Platform.Traces.Decisions;
 
@@ -8,8 +9,10 @@ namespace Platform.Traces.Decisions;
 /// retention ends (two intervals ahead, so a late or long run never leaves one past it).
 /// </summary>
 internal sealed partial class DecisionLogSweeper(LocalDirectoryDecisionLog log, TimeSpan interval, TimeProvider time, ILogger<DecisionLogSweeper> logger)
-    : BackgroundService
+    : BackgroundService, IExpirySweep
 {
+    public string Holds => "decision records";
+
     /// <summary>Sweeps before the app starts serving, so no day past retention is readable after a long shutdown.</summary>
     public override Task StartAsync(CancellationToken cancellationToken)
     {
@@ -25,6 +28,8 @@ internal sealed partial class DecisionLogSweeper(LocalDirectoryDecisionLog log, 
             SweepOnce();
         }
     }
+
+    public Task<int> SweepOnceAsync(CancellationToken cancellationToken) => Task.FromResult(SweepOnce());
 
     internal int SweepOnce()
     {

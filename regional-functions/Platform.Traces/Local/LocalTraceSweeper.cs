@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Platform.Traces.Expiry;
 
 namespace Platform.Traces.Local;
 
@@ -8,8 +9,10 @@ namespace Platform.Traces.Local;
 /// run never leaves one past it): the local stand-in for an object store's lifecycle rule.
 /// </summary>
 internal sealed partial class LocalTraceSweeper(LocalDirectoryTraceStore store, TimeSpan interval, TimeProvider time, ILogger<LocalTraceSweeper> logger)
-    : BackgroundService
+    : BackgroundService, IExpirySweep
 {
+    public string Holds => "traces";
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(interval, time);
@@ -20,7 +23,7 @@ internal sealed partial class LocalTraceSweeper(LocalDirectoryTraceStore store, 
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
-    internal async Task<int> SweepOnceAsync(CancellationToken cancellationToken)
+    public async Task<int> SweepOnceAsync(CancellationToken cancellationToken)
     {
         try
         {

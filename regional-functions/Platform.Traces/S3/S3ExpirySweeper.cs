@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Platform.Traces.Expiry;
 
 namespace Platform.Traces.S3;
 
@@ -9,7 +10,7 @@ namespace Platform.Traces.S3;
 /// tried again at the next interval. The bucket's lifecycle rule is the backstop while no app runs.
 /// </summary>
 internal sealed partial class S3ExpirySweeper(string holds, string zone, Func<DateTimeOffset, CancellationToken, Task<int>> sweep, TimeProvider time, ILogger<S3ExpirySweeper> logger)
-    : BackgroundService
+    : BackgroundService, IExpirySweep
 {
     public static readonly TimeSpan Interval = TimeSpan.FromHours(1);
 
@@ -41,7 +42,9 @@ internal sealed partial class S3ExpirySweeper(string holds, string zone, Func<Da
         }
     }
 
-    internal Task<int> SweepOnceAsync(CancellationToken cancellationToken) => sweep(time.GetUtcNow() + Ahead, cancellationToken);
+    public string Holds => holds;
+
+    public Task<int> SweepOnceAsync(CancellationToken cancellationToken) => sweep(time.GetUtcNow() + Ahead, cancellationToken);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Deleted {Deleted} {What} of zone '{Zone}' at or near their expiry.")]
     private static partial void LogSwept(ILogger logger, int deleted, string what, string zone);

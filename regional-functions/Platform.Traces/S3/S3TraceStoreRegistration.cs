@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Platform.Compliance;
+using Platform.Traces.Expiry;
 using Platform.Traces.Spool;
 
 namespace Platform.Traces.S3;
@@ -35,7 +36,7 @@ public static class S3TraceStoreRegistration
             var store = sp.GetRequiredService<S3TraceStore>();
             return new TraceBucketStartupCheck(store.Guard, store.Bucket, sp.GetRequiredService<ILogger<TraceBucketStartupCheck>>());
         });
-        services.AddHostedService(sp =>
+        services.AddExpirySweep(sp =>
         {
             var store = sp.GetRequiredService<S3TraceStore>();
             return new S3ExpirySweeper("traces", zone.Id, store.SweepAsync, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<S3ExpirySweeper>>());
