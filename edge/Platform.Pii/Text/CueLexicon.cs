@@ -115,10 +115,11 @@ internal sealed class CueLexicon
     public List<CueHit> FindAll(string text)
     {
         var hits = new List<CueHit>();
+        var charClass = _charClass; // a local, so the JIT keeps the table in a register over the whole walk
         var i = 0;
         while (i < text.Length)
         {
-            var cls = _charClass[text[i]];
+            var cls = charClass[text[i]];
             if ((cls & WordChar) != 0)
             {
                 var hash = FirstWordHash(text, i, out var end);
