@@ -66,6 +66,7 @@ internal static class Extensions
     {
         app.MapGroup("/v1").MapChatApi().MapModelsApi();
         app.MapHealthApi();
+        app.MapExpirySweepEvents();
 
         var settings = app.Services.GetRequiredService<RegionalSettings>();
         Log.Started(app.Logger, settings.Zone.Id,

@@ -5,8 +5,9 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Platform.Contracts.OpenAi;
+using Platform.Traces.Expiry;
 
-namespace Platform.Traces.Expiry;
+namespace Platform.Traces;
 
 /// <summary>
 /// The endpoint an EventBridge schedule reaches through the Lambda Web Adapter, which posts non-HTTP events to
