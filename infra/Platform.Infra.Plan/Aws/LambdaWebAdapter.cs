@@ -25,6 +25,12 @@ public static partial class LambdaWebAdapter
     /// <summary>The regional app's liveness endpoint; the adapter waits for it before the first invocation.</summary>
     public const string ReadinessPath = "/healthz";
 
+    /// <summary>
+    /// Where the adapter posts non-HTTP events (the hourly <see cref="SweepSchedulePlan"/>): the app's own constant, set
+    /// explicitly so a change of the adapter's default cannot silently stop the sweeps.
+    /// </summary>
+    public const string PassThroughPath = Platform.Traces.ExpirySweepEvents.Path;
+
     /// <summary>The adapter's invoke mode that streams the response, so server-sent events reach the client as they are written.</summary>
     public const string InvokeMode = "response_stream";
 
@@ -43,6 +49,7 @@ public static partial class LambdaWebAdapter
         ["PORT"] = AppPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["AWS_LWA_READINESS_CHECK_PATH"] = ReadinessPath,
         ["AWS_LWA_READINESS_CHECK_PROTOCOL"] = "http",
+        ["AWS_LWA_PASS_THROUGH_PATH"] = PassThroughPath,
     };
 
     [GeneratedRegex("^layer:[A-Za-z0-9_-]+:[0-9]+$")]

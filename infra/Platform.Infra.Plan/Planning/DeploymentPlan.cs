@@ -17,9 +17,12 @@ public sealed record DeploymentPlan(
     IReadOnlyList<PoolDeploymentPlan> PoolDeployments,
     IReadOnlyList<NetworkPolicyPlan> NetworkPolicies)
 {
+    /// <summary>The hourly schedule that sweeps the zone's expired traces and decision records even while the function is cold.</summary>
+    public SweepSchedulePlan SweepSchedule => SweepSchedulePlan.For(Zone, Aws, RegionalFunction, Tags);
+
     /// <summary>Every ARN the plan names, so a test can hold them all to the zone's partition.</summary>
     public IEnumerable<string> Arns =>
-        new[] { TraceBucket.Arn, TraceBucket.ObjectsArn, RegionalFunction.Arn, RegionalFunction.RoleArn, RegionalFunction.LogGroupArn }
+        new[] { TraceBucket.Arn, TraceBucket.ObjectsArn, RegionalFunction.Arn, RegionalFunction.RoleArn, RegionalFunction.LogGroupArn, SweepSchedule.RuleArn }
             .Concat(RegionalFunction.LayerArns);
 }
 
