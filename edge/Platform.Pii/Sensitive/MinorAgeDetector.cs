@@ -41,11 +41,9 @@ internal sealed class MinorAgeDetector
                 return;
             }
             var start = i + k;
-            var end = start;
-            while (end < text.Length && Chars.IsAsciiDigit(text[end]))
-            {
-                end++;
-            }
+            // Identifiers are long digit runs: skip each whole with one vectorised search.
+            var runLength = text.AsSpan(start).IndexOfAnyExceptInRange('0', '9');
+            var end = runLength < 0 ? text.Length : start + runLength;
             i = end;
             if (end - start > 2 || (start > 0 && (Chars.IsAsciiAlnum(text[start - 1]) || text[start - 1] is '.' or ',')))
             {
