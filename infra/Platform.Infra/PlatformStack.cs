@@ -47,6 +47,10 @@ public sealed class PlatformStack : Stack
             PoolEndpoints = pools.Endpoints,
         }, new ComponentResourceOptions { Providers = { aws } });
 
+        // Hourly, so expired traces and decision records go on time even while no request keeps the function warm.
+        _ = new SweepSchedule("sweep-schedule", new SweepScheduleArgs { Plan = plan.SweepSchedule, FunctionArn = regional.FunctionArn },
+            new ComponentResourceOptions { Providers = { aws } });
+
         // The edge writes its own decision records into the zone's bucket, as a user that may do nothing else.
         var edgeDecisions = new EdgeDecisionWriter("edge-decisions", new EdgeDecisionWriterArgs { Plan = plan, TraceKeyArn = bucket.KeyArn },
             new ComponentResourceOptions { Providers = { aws } });

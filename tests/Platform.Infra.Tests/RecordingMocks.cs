@@ -49,6 +49,10 @@ internal sealed class RecordingMocks(string partition, string region, string acc
                 id = (string)args.Inputs["name"];
                 state["arn"] = $"arn:{partition}:lambda:{region}:{account}:function:{id}";
                 break;
+            case "aws:cloudwatch/eventRule:EventRule":
+                id = (string)args.Inputs["name"];
+                state["arn"] = $"arn:{partition}:events:{region}:{account}:rule/{id}";
+                break;
             case "aws:lambda/functionUrl:FunctionUrl":
                 state["functionUrl"] = $"https://mock.lambda-url.{region}.on.aws/";
                 break;
