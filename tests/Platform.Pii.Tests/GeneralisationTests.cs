@@ -28,6 +28,7 @@ public sealed class GeneralisationTests
     [InlineData("客户李春梅说她的快递一直没到，帮我写个道歉回复。", "李春梅")]
     [InlineData("저는 김민준입니다. 이번 달 급여명세서 확인 부탁드립니다.", "김민준")]
     [InlineData("私は佐藤健太です。来週の会議の資料を作ってください。", "佐藤健太")]
+    [InlineData("안녕하세요, 박서연이라고 합니다. 환불 절차를 알려주세요.", "박서연")]
     public void NameRightAfterASelfIntroductionOrRoleNoun_IsFound(string prompt, string name) =>
         Classifier.Scan(prompt).Findings.ShouldContain(f => f.Type == "person_name" && f.Value == name);
 

@@ -51,6 +51,10 @@ internal sealed class NameDetector(NameLexicon lexicon)
                 ReadAfter(ctx, hit.End, child: (hit.Kinds & CueKind.ChildCue) != 0, title: (hit.Kinds & CueKind.Title) != 0);
             }
         }
+        if (ctx.Locale == "ko")
+        {
+            KoreanSelfIntroductions(ctx);
+        }
         if (existing > 0 || ctx.Findings.Count > 0)
         {
             DelimitedCjkFields(ctx);
@@ -206,6 +210,31 @@ internal sealed class NameDetector(NameLexicon lexicon)
             }
         }
         return word;
+    }
+
+    // "박서연이라고 합니다", "이지은이라고 해요": "I am called …" names the speaker with no cue word before the name.
+    private static readonly string[] KoreanCalled = ["라고 합니다", "라고 해요", "라고 하는데요"];
+
+    private void KoreanSelfIntroductions(ScanContext ctx)
+    {
+        var text = ctx.Text;
+        foreach (var called in KoreanCalled)
+        {
+            for (var at = text.IndexOf(called, StringComparison.Ordinal); at >= 0; at = text.IndexOf(called, at + called.Length, StringComparison.Ordinal))
+            {
+                var end = at > 0 && text[at - 1] == '이' ? at - 1 : at;
+                var start = end;
+                while (start > 0 && Chars.IsHangul(text[start - 1]) && end - start < 4)
+                {
+                    start--;
+                }
+                // Full names only (three syllables, a family name first) and only as a word of their own.
+                if (end - start == 3 && (start == 0 || !Chars.IsHangul(text[start - 1])) && KoreanNameLength(text.AsSpan(start, 3)) == 3)
+                {
+                    AddChecked(ctx, start, 3);
+                }
+            }
+        }
     }
 
     private int KoreanNameLength(ReadOnlySpan<char> word)
