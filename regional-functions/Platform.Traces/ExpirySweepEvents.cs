@@ -37,8 +37,8 @@ public static class ExpirySweepEvents
         var report = run is null
             ? new SweepReport([], null)
             : await run.RunAsync(context.RequestServices.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping);
-        // 200 for a skipped run as well: the adapter hands the answer back as the invocation's result, and an error there
-        // would only make Lambda retry a sweep that has just been done.
+        // 200 for a skipped run as well: a skip is no failure (the sweep has just been done), and the adapter hands the
+        // answer back as the invocation's result, where an error status would read as a failed sweep.
         return Results.Json(report, TraceJson.Options);
     }
 

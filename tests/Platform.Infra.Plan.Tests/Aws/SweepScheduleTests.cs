@@ -1,3 +1,4 @@
+using Platform.Infra.Plan.Tests.Planning;
 using Platform.Traces;
 
 namespace Platform.Infra.Plan.Tests.Aws;
@@ -5,20 +6,11 @@ namespace Platform.Infra.Plan.Tests.Aws;
 /// <summary>The hourly schedule that sweeps a zone's expired traces and decision records while its function is cold.</summary>
 public sealed class SweepScheduleTests
 {
-    public static TheoryData<string> Stacks => ["sgp", "fra", "cn"];
-
-    private static DeploymentPlan Plan(string stack)
-    {
-        var result = StackFile.Build(StackFile.RepositoryFile(stack));
-        result.Errors.ShouldBeEmpty();
-        return result.Plan.ShouldNotBeNull();
-    }
-
     [Theory]
-    [MemberData(nameof(Stacks))]
+    [MemberData(nameof(ShippedStackTests.Stacks), MemberType = typeof(ShippedStackTests))]
     public void SweepSchedule_InvokesItsOwnZonesFunctionHourly_FromARuleInTheZonesRegionAndAccount(string stack)
     {
-        var plan = Plan(stack);
+        var plan = ShippedStackTests.Plan(stack);
         var zone = ComplianceModel.Embedded.Zone(stack);
 
         var schedule = plan.SweepSchedule;
@@ -34,16 +26,16 @@ public sealed class SweepScheduleTests
     }
 
     [Theory]
-    [MemberData(nameof(Stacks))]
+    [MemberData(nameof(ShippedStackTests.Stacks), MemberType = typeof(ShippedStackTests))]
     public void SweepSchedule_IsInvokedByEventBridgesPrincipal_TheSameInAwsCn(string stack) =>
         // events.amazonaws.com in every partition; the .com.cn form is refused as an invalid principal in China.
-        Plan(stack).SweepSchedule.InvokePrincipal.ShouldBe("events.amazonaws.com");
+        ShippedStackTests.Plan(stack).SweepSchedule.InvokePrincipal.ShouldBe("events.amazonaws.com");
 
     [Theory]
-    [MemberData(nameof(Stacks))]
+    [MemberData(nameof(ShippedStackTests.Stacks), MemberType = typeof(ShippedStackTests))]
     public void RegionalFunction_AdapterPostsScheduledEventsToThePathTheAppSweepsOn(string stack)
     {
-        var environment = Plan(stack).RegionalFunction.Environment;
+        var environment = ShippedStackTests.Plan(stack).RegionalFunction.Environment;
 
         environment["AWS_LWA_PASS_THROUGH_PATH"].ShouldBe(ExpirySweepEvents.Path);
         // The adapter's documented default, so an adapter that ignored the setting would still reach the app.

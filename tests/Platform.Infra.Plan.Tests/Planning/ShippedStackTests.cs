@@ -8,7 +8,8 @@ public sealed class ShippedStackTests
 {
     public static TheoryData<string> Stacks => ["sgp", "fra", "cn"];
 
-    private static DeploymentPlan Plan(string stack)
+    /// <summary>The plan of a shipped stack file, which must build without errors.</summary>
+    internal static DeploymentPlan Plan(string stack)
     {
         var result = StackFile.Build(StackFile.RepositoryFile(stack));
         result.Errors.ShouldBeEmpty();
