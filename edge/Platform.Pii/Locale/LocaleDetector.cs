@@ -19,9 +19,9 @@ internal sealed class LocaleDetector
     private static readonly Dictionary<string, string[]> StopWordLists = new()
     {
         ["en"] = ["the", "and", "is", "to", "of", "my", "for", "with", "what", "how", "this", "it", "in", "write", "please", "should", "can", "i", "you", "that", "are", "do", "me", "from", "our"],
-        ["es"] = ["el", "la", "los", "las", "de", "que", "y", "en", "un", "una", "mi", "por", "para", "con", "es", "se", "del", "al", "cómo", "qué", "lleva", "tengo", "soy"],
-        ["de"] = ["der", "die", "das", "und", "ist", "ich", "mit", "für", "nicht", "ein", "eine", "zu", "auf", "wie", "bitte", "mein", "meine", "den", "dem", "von", "wird", "schreib", "unser", "unsere", "bei"],
-        ["fr"] = ["le", "la", "les", "de", "des", "et", "est", "je", "un", "une", "pour", "mon", "ma", "mes", "du", "que", "qui", "pas", "en", "avec", "dans", "au", "comment", "suis", "notre", "rédige"],
+        ["es"] = ["el", "la", "los", "las", "de", "que", "y", "en", "un", "una", "mi", "por", "para", "con", "es", "se", "del", "al", "cómo", "qué", "lleva", "tengo", "soy", "hola", "llamo", "nombre", "gracias", "necesito", "quiero", "ayuda", "estoy", "buenos", "buenas"],
+        ["de"] = ["der", "die", "das", "und", "ist", "ich", "mit", "für", "nicht", "ein", "eine", "zu", "auf", "wie", "bitte", "mein", "meine", "den", "dem", "von", "wird", "schreib", "unser", "unsere", "bei", "hallo", "heiße", "danke"],
+        ["fr"] = ["le", "la", "les", "de", "des", "et", "est", "je", "un", "une", "pour", "mon", "ma", "mes", "du", "que", "qui", "pas", "en", "avec", "dans", "au", "comment", "suis", "notre", "rédige", "bonjour", "appelle", "merci"],
         ["id"] = ["saya", "yang", "dan", "untuk", "dengan", "tidak", "bagaimana", "apa", "ini", "itu", "ke", "di", "buatkan", "tolong", "sudah", "kenapa", "nomor", "bisa", "mau", "kartu", "rekening", "anak", "tahun", "berapa", "dari", "ada", "apakah", "bantu", "sopan", "perbedaan"],
         ["ms"] = ["saya", "yang", "dan", "untuk", "dengan", "tak", "nak", "macam", "mana", "ini", "itu", "ke", "di", "tolong", "boleh", "kepada", "akaun", "bayaran", "mesej", "hantar", "betul", "majikan", "cukai", "syarikat", "anda", "sahaja", "kerana", "kira", "tulis", "buat", "lepas", "pun"],
         ["vi"] = ["tôi", "của", "và", "có", "không", "cho", "là", "một", "những", "được", "với", "viết", "giúp", "này", "khi", "đã", "bị"],
@@ -297,7 +297,7 @@ internal sealed class LocaleDetector
     // "photosynthèse" and "simplement" are French even where short words ("la", "explique") are shared with Spanish.
     private static int OrthographyOf(char c) => char.ToLowerInvariant(c) switch
     {
-        'ñ' or '¿' or '¡' or 'í' or 'ó' or 'ú' => 1, // es
+        'ñ' or '¿' or '¡' or 'í' or 'ó' or 'ú' or 'á' => 1, // es
         'ß' or 'ä' or 'ö' => 2, // de
         'è' or 'ç' or 'œ' or 'ë' or 'ï' or 'î' or 'û' or 'ù' => 3, // fr
         _ => -1,

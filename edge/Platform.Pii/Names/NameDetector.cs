@@ -86,11 +86,24 @@ internal sealed class NameDetector(NameLexicon lexicon)
         else if (char.IsUpper(c))
         {
             var end = ReadLatinName(text, i, out var words);
-            if (words >= (child || title ? 1 : 2))
+            if (words >= (child || title ? 1 : 2) && !OnlyCommonWords(text.AsSpan(i, end - i)))
             {
                 AddChecked(ctx, i, end - i);
             }
         }
+    }
+
+    // "I'm Not Sure", "I Am Very Tired Today": every word an everyday word, so a Title-Cased phrase rather than a name.
+    private bool OnlyCommonWords(ReadOnlySpan<char> run)
+    {
+        foreach (var range in run.Split(' '))
+        {
+            if (!lexicon.Common.Contains(run[range]))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     // Spaces, colons and a few short connecting words may sit between a cue and the name ("bên bán là", "con gái tôi tên").

@@ -10,6 +10,8 @@ internal sealed class NameLexicon
         Chinese = Words("surnames-zh.txt");
         Japanese = Words("surnames-ja.txt");
         Korean = Words("surnames-ko.txt");
+        Common = new HashSet<string>(EmbeddedData.Lines("common-words.txt").SelectMany(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)), StringComparer.OrdinalIgnoreCase)
+            .GetAlternateLookup<ReadOnlySpan<char>>();
         Public = new HashSet<string>(
             EmbeddedData.Lines("public-names.txt").Where(l => !l.Contains('|')).SelectMany(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)),
             StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
@@ -26,6 +28,9 @@ internal sealed class NameLexicon
     public HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Korean { get; }
 
     public HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Public { get; }
+
+    /// <summary>Everyday words; a capitalised run made only of them ("Not Sure") is a Title-Cased phrase, not a name.</summary>
+    public HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Common { get; }
 
     public HashSet<string>.AlternateLookup<ReadOnlySpan<char>> PublicLatin { get; }
 

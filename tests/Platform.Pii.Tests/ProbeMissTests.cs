@@ -1,0 +1,44 @@
+namespace Platform.Pii.Tests;
+
+/// <summary>
+/// Self-introductions missed when probing the running edge: the name often ends the prompt ("Hallo, ich heiße
+/// Anna Schmidt."), so nothing after it can vouch for it, and only the cue before it does. Written to the rules, not
+/// copied from the dev set.
+/// </summary>
+public sealed class ProbeMissTests
+{
+    private static readonly PiiClassifier Classifier = new();
+
+    [Theory]
+    [InlineData("Guten Tag, ich heiße Lena Vogel.", "Lena Vogel")]
+    [InlineData("Guten Tag, ich heiße Lena Vogel", "Lena Vogel")]
+    [InlineData("Ich bin Tobias Krämer und brauche eine Kündigungsvorlage.", "Tobias Krämer")]
+    [InlineData("Salut, je m'appelle Élodie Martin.", "Élodie Martin")]
+    [InlineData("Salut, je m’appelle Élodie Martin", "Élodie Martin")]
+    [InlineData("Buenas tardes, me llamo Andrés Gómez.", "Andrés Gómez")]
+    [InlineData("Mi nombre es Rocío Navarro", "Rocío Navarro")]
+    [InlineData("Hey, I'm Daniel Okafor from procurement.", "Daniel Okafor")]
+    [InlineData("Good morning, I am Mei Ling Tan.", "Mei Ling Tan")]
+    [InlineData("Xin chào, tên tôi là Phạm Thu Hà.", "Phạm Thu Hà")]
+    [InlineData("Chào bạn, tôi là Đặng Quốc Bảo", "Đặng Quốc Bảo")]
+    [InlineData("Halo, nama saya Dewi Lestari.", "Dewi Lestari")]
+    [InlineData("わたしは山口美咲です。", "山口美咲")]
+    public void NameEndingASelfIntroduction_IsFound(string prompt, string name) =>
+        Classifier.Scan(prompt).Findings.ShouldContain(f => f.Type == "person_name" && f.Value == name);
+
+    [Theory]
+    [InlineData("I'm Not Sure What To Do About My Tax Return.")]
+    [InlineData("I Am Very Tired Today, suggest a quick dinner.")]
+    [InlineData("I'm Going Home Now, summarise the meeting notes.")]
+    [InlineData("Ich heiße Sie herzlich willkommen zu unserem Workshop.")]
+    [InlineData("Ich bin Neu Hier und suche die Kantine.")]
+    public void TitleCasedPhraseOrGreeting_AfterASelfIntroductionCue_IsNotAName(string prompt) =>
+        Classifier.Scan(prompt).Findings.ShouldNotContain(f => f.Type == "person_name");
+
+    [Theory]
+    [InlineData("Hola, me llamo Marta Ibáñez.", "es")]
+    [InlineData("Hola, necesito ayuda", "es")]
+    [InlineData("Tên tôi là Võ Thanh Tùng.", "vi")]
+    public void ShortSelfIntroduction_GetsItsOwnLocale(string prompt, string locale) =>
+        Classifier.Scan(prompt).Locale.ShouldBe(locale);
+}
