@@ -23,6 +23,12 @@ public sealed class ProbeMissTests
     [InlineData("Chào bạn, tôi là Đặng Quốc Bảo", "Đặng Quốc Bảo")]
     [InlineData("Halo, nama saya Dewi Lestari.", "Dewi Lestari")]
     [InlineData("わたしは山口美咲です。", "山口美咲")]
+    [InlineData("初めまして、松本真央と申します。", "松本真央")]
+    [InlineData("私の名前は小林大輔です", "小林大輔")]
+    [InlineData("안녕하세요, 제 이름은 정하은입니다", "정하은")]
+    [InlineData("大家好，我叫做周雅婷", "周雅婷")]
+    [InlineData("Selamat pagi, saya bernama Fitri Handayani.", "Fitri Handayani")]
+    [InlineData("Chào chị, em tên là Lý Gia An.", "Lý Gia An")]
     public void NameEndingASelfIntroduction_IsFound(string prompt, string name) =>
         Classifier.Scan(prompt).Findings.ShouldContain(f => f.Type == "person_name" && f.Value == name);
 
@@ -32,6 +38,9 @@ public sealed class ProbeMissTests
     [InlineData("I'm Going Home Now, summarise the meeting notes.")]
     [InlineData("Ich heiße Sie herzlich willkommen zu unserem Workshop.")]
     [InlineData("Ich bin Neu Hier und suche die Kantine.")]
+    [InlineData("Ich bin Deutsche Staatsbürgerin und lebe in Wien.")]
+    [InlineData("Tôi tên là Nguyễn Văn A, đây là mẫu đơn.")]
+    [InlineData("Hi, I am John Doe and this is a sample form.")]
     public void TitleCasedPhraseOrGreeting_AfterASelfIntroductionCue_IsNotAName(string prompt) =>
         Classifier.Scan(prompt).Findings.ShouldNotContain(f => f.Type == "person_name");
 

@@ -25,7 +25,7 @@ internal sealed class NameDetector(NameLexicon lexicon)
     // Capitalised words that start sentences, labels and organisations rather than names.
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> NotNameWords = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
-        "The", "A", "An", "And", "Or", "Please", "Dear", "Hi", "Hello", "Thanks", "Thank", "Name", "Full", "Address", "Email", "E-mail", "Mobile", "Phone", "Tel",
+        "The", "A", "And", "Or", "Please", "Dear", "Hi", "Hello", "Thanks", "Thank", "Name", "Full", "Address", "Email", "E-mail", "Mobile", "Phone", "Tel",
         "Contact", "Passport", "NRIC", "FIN", "HKID", "IC", "ID", "DOB", "Date", "Birth", "Staff", "Employee", "Customer", "Service", "Support", "Bank", "Account",
         "Card", "Credit", "Debit", "Order", "Number", "No", "Street", "Road", "Avenue", "Flat", "Blk", "Block", "Tower", "Unit", "Singapore", "Hong", "Kong", "Malaysia",
         "Indonesia", "Vietnam", "China", "Taiwan", "Japan", "Korea", "London", "Paris", "Berlin", "Madrid", "Tokyo", "Seoul", "Jakarta", "Hanoi", "Mr", "Mrs", "Ms", "Dr",
