@@ -41,12 +41,16 @@ public sealed class ProbeMissTests
     [InlineData("Ich bin Deutsche Staatsbürgerin und lebe in Wien.")]
     [InlineData("Tôi tên là Nguyễn Văn A, đây là mẫu đơn.")]
     [InlineData("Hi, I am John Doe and this is a sample form.")]
+    [InlineData("I am Senior Software Engineer, please review this pull request.")]
+    [InlineData("I'm New York based, what time is it in Singapore?")]
+    [InlineData("제품 이름은 김치냉장고입니다. 광고 문구를 써 주세요.")]
     public void TitleCasedPhraseOrGreeting_AfterASelfIntroductionCue_IsNotAName(string prompt) =>
         Classifier.Scan(prompt).Findings.ShouldNotContain(f => f.Type == "person_name");
 
     [Theory]
     [InlineData("Hola, me llamo Marta Ibáñez.", "es")]
     [InlineData("Hola, necesito ayuda", "es")]
+    [InlineData("Me llamo Julián", "es")]
     [InlineData("Tên tôi là Võ Thanh Tùng.", "vi")]
     public void ShortSelfIntroduction_GetsItsOwnLocale(string prompt, string locale) =>
         Classifier.Scan(prompt).Locale.ShouldBe(locale);

@@ -19,7 +19,7 @@ internal sealed class LocaleDetector
     private static readonly Dictionary<string, string[]> StopWordLists = new()
     {
         ["en"] = ["the", "and", "is", "to", "of", "my", "for", "with", "what", "how", "this", "it", "in", "write", "please", "should", "can", "i", "you", "that", "are", "do", "me", "from", "our"],
-        ["es"] = ["el", "la", "los", "las", "de", "que", "y", "en", "un", "una", "mi", "por", "para", "con", "es", "se", "del", "al", "cómo", "qué", "lleva", "tengo", "soy", "hola", "llamo", "nombre", "gracias", "necesito", "quiero", "ayuda", "estoy", "buenos", "buenas"],
+        ["es"] = ["el", "la", "los", "las", "de", "que", "y", "en", "un", "una", "mi", "por", "para", "con", "es", "se", "del", "al", "cómo", "qué", "lleva", "tengo", "soy", "me", "hola", "llamo", "nombre", "gracias", "necesito", "quiero", "ayuda", "estoy", "buenos", "buenas"],
         ["de"] = ["der", "die", "das", "und", "ist", "ich", "mit", "für", "nicht", "ein", "eine", "zu", "auf", "wie", "bitte", "mein", "meine", "den", "dem", "von", "wird", "schreib", "unser", "unsere", "bei", "hallo", "heiße", "danke"],
         ["fr"] = ["le", "la", "les", "de", "des", "et", "est", "je", "un", "une", "pour", "mon", "ma", "mes", "du", "que", "qui", "pas", "en", "avec", "dans", "au", "comment", "suis", "notre", "rédige", "bonjour", "appelle", "merci"],
         ["id"] = ["saya", "yang", "dan", "untuk", "dengan", "tidak", "bagaimana", "apa", "ini", "itu", "ke", "di", "buatkan", "tolong", "sudah", "kenapa", "nomor", "bisa", "mau", "kartu", "rekening", "anak", "tahun", "berapa", "dari", "ada", "apakah", "bantu", "sopan", "perbedaan"],
