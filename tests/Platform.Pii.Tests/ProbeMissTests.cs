@@ -43,6 +43,8 @@ public sealed class ProbeMissTests
     [InlineData("Hi, I am John Doe and this is a sample form.")]
     [InlineData("I am Senior Software Engineer, please review this pull request.")]
     [InlineData("I'm New York based, what time is it in Singapore?")]
+    [InlineData("I'm Korean Canadian and want to practise my Mandarin.")]
+    [InlineData("Je suis Responsable Commercial et je cherche un modèle de devis.")]
     [InlineData("제품 이름은 김치냉장고입니다. 광고 문구를 써 주세요.")]
     public void TitleCasedPhraseOrGreeting_AfterASelfIntroductionCue_IsNotAName(string prompt) =>
         Classifier.Scan(prompt).Findings.ShouldNotContain(f => f.Type == "person_name");
