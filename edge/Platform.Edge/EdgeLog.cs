@@ -20,7 +20,4 @@ internal static partial class EdgeLog
 
     [LoggerMessage(7, LogLevel.Error, "Request {RequestId}: zone {Zone} refused this edge's signed tags; check Edge:Zones:{Zone}:SigningKey against that zone's Regional:SigningKey, and the clocks")]
     public static partial void TagsRefused(ILogger logger, string requestId, string zone);
-
-    [LoggerMessage(6, LogLevel.Error, "Request {RequestId}: could not append to zone {Zone}'s decision log ({Error})")]
-    public static partial void DecisionLogFailed(ILogger logger, string requestId, string zone, string error);
 }

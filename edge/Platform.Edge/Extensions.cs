@@ -8,6 +8,7 @@ using Platform.Edge.Forwarding;
 using Platform.Edge.Tagging;
 using Platform.Edge.Telemetry;
 using Platform.Pii;
+using Platform.Traces.Decisions;
 
 namespace Platform.Edge;
 
@@ -24,6 +25,7 @@ internal static class Extensions
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<PiiClassifier>();
         services.AddSingleton<CallerIdentity>();
+        services.AddDecisionAppends();
         services.AddSingleton<EdgeDecisionLogs>();
         services.AddSingleton(sp =>
         {

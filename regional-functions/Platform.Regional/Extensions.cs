@@ -38,8 +38,6 @@ internal static class Extensions
         services.AddSingleton<PoolForwarder>();
         services.AddSingleton<RequestServing>();
         services.AddDecisionLog(builder.Configuration, settings.Zone);
-        services.AddSingleton<DecisionAppends>();
-        services.AddHostedService(sp => sp.GetRequiredService<DecisionAppends>());
         services.AddSingleton<TraceQueue>();
         services.AddHostedService<TraceWriter>();
         services.AddHostedService<MetricsScraper>();

@@ -34,7 +34,4 @@ internal static partial class Log
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Writing the trace of request {RequestId} failed ({Error})")]
     public static partial void TraceWriteFailed(ILogger logger, string requestId, string error);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Appending the decision record of request {RequestId} failed ({Error})")]
-    public static partial void DecisionLogFailed(ILogger logger, string requestId, string error);
 }

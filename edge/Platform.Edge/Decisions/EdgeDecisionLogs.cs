@@ -15,12 +15,12 @@ internal sealed class EdgeDecisionLogs
     private readonly Dictionary<string, IDecisionLog> _logs;
     private readonly string? _bucketZone;
     private readonly TimeProvider _time;
-    private readonly ILogger<EdgeDecisionLogs> _log;
+    private readonly DecisionAppends _appends;
 
-    public EdgeDecisionLogs(EdgeOptions options, ComplianceModel model, IConfiguration configuration, TimeProvider time, ILogger<EdgeDecisionLogs> log)
+    public EdgeDecisionLogs(EdgeOptions options, ComplianceModel model, IConfiguration configuration, TimeProvider time, DecisionAppends appends, ILogger<EdgeDecisionLogs> log)
     {
         _time = time;
-        _log = log;
+        _appends = appends;
         _logs = options.Zones
             .Where(z => !string.IsNullOrEmpty(z.Value.DecisionLogDirectory) && model.IsZone(z.Key))
             .ToDictionary(
@@ -52,23 +52,10 @@ internal sealed class EdgeDecisionLogs
         var record = DecisionRecord.FromTags(tags, DecisionSource.Edge, _time.GetUtcNow(), servingZone, null, null, outcome, status, null);
         if (zone != _bucketZone)
         {
-            return WriteAsync(zoneLog, record, zone);
+            return _appends.AppendAsync(zoneLog, record);
         }
 
-        _ = Task.Run(() => WriteAsync(zoneLog, record, zone));
+        _appends.Append(zoneLog, record);
         return Task.CompletedTask;
-    }
-
-    private async Task WriteAsync(IDecisionLog zoneLog, DecisionRecord record, string zone)
-    {
-        try
-        {
-            await zoneLog.AppendAsync(record);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or InvalidOperationException)
-        {
-            // A lost audit record is loud (log, and the store's failure counter), never a failed request.
-            EdgeLog.DecisionLogFailed(_log, record.RequestId, zone, e.GetType().Name);
-        }
     }
 }

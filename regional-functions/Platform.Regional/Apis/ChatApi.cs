@@ -24,7 +24,7 @@ internal static class ChatApi
 
     internal static async Task CompleteAsync(
         HttpContext http, RegionalSettings settings, ComplianceModel model, TagGate gate, PoolRouter router,
-        RequestServing serving, TraceQueue traces, DecisionAppends decisions, TimeProvider time, ILoggerFactory loggers)
+        RequestServing serving, TraceQueue traces, IDecisionLog decisionLog, DecisionAppends decisions, TimeProvider time, ILoggerFactory loggers)
     {
         var logger = loggers.CreateLogger(LoggerCategory);
         var started = time.GetTimestamp();
@@ -95,7 +95,7 @@ internal static class ChatApi
                 Escalations = s?.Escalations is { Count: > 0 } e ? e : null,
                 Cost = s?.Cost.ToTrace(),
             });
-            decisions.Append(DecisionEntry.For(tags, zone, time.GetUtcNow(), startedAt, r, status, s));
+            decisions.Append(decisionLog, DecisionEntry.For(tags, zone, time.GetUtcNow(), startedAt, r, status, s));
         }
     }
 

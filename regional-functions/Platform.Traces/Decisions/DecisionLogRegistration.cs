@@ -27,6 +27,7 @@ public static class DecisionLogRegistration
     public static IServiceCollection AddDecisionLog(this IServiceCollection services, IConfiguration configuration, Zone zone)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.AddDecisionAppends();
         if (Store(configuration) == "s3")
         {
             var options = S3Options(configuration, zone);
@@ -58,6 +59,18 @@ public static class DecisionLogRegistration
             sp.GetRequiredService<LocalDirectoryDecisionLog>(), interval, sp.GetRequiredService<TimeProvider>(),
             sp.GetService<ILogger<DecisionLogSweeper>>() ?? NullLogger<DecisionLogSweeper>.Instance));
         return services;
+    }
+
+    /// <summary>Registers <see cref="DecisionAppends"/>, once, as a singleton and as the hosted service that waits for its appends at stop.</summary>
+    public static IServiceCollection AddDecisionAppends(this IServiceCollection services)
+    {
+        if (services.Any(d => d.ServiceType == typeof(DecisionAppends)))
+        {
+            return services;
+        }
+
+        services.AddSingleton<DecisionAppends>();
+        return services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<DecisionAppends>());
     }
 
     /// <summary>A zone's log with the same settings the apps use: for audits run outside them, and for the edge's writes.</summary>
