@@ -38,6 +38,7 @@ internal static class Extensions
         services.AddSingleton<PoolForwarder>();
         services.AddSingleton<RequestServing>();
         services.AddDecisionLog(builder.Configuration, settings.Zone);
+        services.AddDecisionAppends();
         services.AddSingleton<TraceQueue>();
         services.AddHostedService<TraceWriter>();
         services.AddHostedService<MetricsScraper>();

@@ -27,7 +27,6 @@ public static class DecisionLogRegistration
     public static IServiceCollection AddDecisionLog(this IServiceCollection services, IConfiguration configuration, Zone zone)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.AddDecisionAppends();
         if (Store(configuration) == "s3")
         {
             var options = S3Options(configuration, zone);
@@ -69,7 +68,7 @@ public static class DecisionLogRegistration
             return services;
         }
 
-        services.AddSingleton<DecisionAppends>();
+        services.AddSingleton(sp => new DecisionAppends(sp.GetService<ILogger<DecisionAppends>>() ?? NullLogger<DecisionAppends>.Instance));
         return services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<DecisionAppends>());
     }
 
