@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Platform.Compliance;
 using Platform.Traces.Decisions;
@@ -40,8 +41,17 @@ public sealed class ExpirySweepEventsTests : IAsyncLifetime
         builder.Logging.ClearProviders();
         builder.Configuration[TraceStoreRegistration.DirectoryKey] = _root;
         builder.Services.AddSingleton<TimeProvider>(_time);
+        var hosted = builder.Services.Where(d => d.ServiceType == typeof(IHostedService)).ToList();
         builder.Services.AddTraceStore(builder.Configuration, _zone);
         builder.Services.AddDecisionLog(builder.Configuration, _zone);
+
+        // Without the hourly loops: advancing the fake clock by days wakes them, and they raced the endpoint to the
+        // expired trace. These tests are about the endpoint's own run.
+        foreach (var loop in builder.Services.Where(d => d.ServiceType == typeof(IHostedService)).Except(hosted).ToList())
+        {
+            builder.Services.Remove(loop);
+        }
+
         _app = builder.Build();
         _app.MapExpirySweepEvents();
         await _app.StartAsync();
