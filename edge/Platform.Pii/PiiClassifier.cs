@@ -15,7 +15,6 @@ namespace Platform.Pii;
 public sealed class PiiClassifier
 {
     private readonly CueLexicon _cues;
-    private readonly LocaleDetector _locale = new();
     private readonly NumberDetector _numbers;
     private readonly AlphanumericDetector _alphanumerics;
     private readonly EmailDetector _emails = new();
@@ -27,6 +26,11 @@ public sealed class PiiClassifier
     private readonly NameDetector _names;
     private readonly SensitiveDetector _sensitive = new();
     private readonly MinorAgeDetector _minors = new();
+
+    // Cue hits live only while one Scan runs, and a Scan never yields its thread, so one list per thread serves them all.
+    [ThreadStatic]
+    private static List<CueHit>? t_cueHits;
+    private const int MaxKeptCueHits = 4096;
 
     public PiiClassifier()
     {
@@ -40,8 +44,13 @@ public sealed class PiiClassifier
     public PiiScan Scan(string text, string? acceptLanguage = null)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var locale = _locale.Detect(text, acceptLanguage);
-        var ctx = new ScanContext(text, _cues.FindAll(text), locale);
+        // One walk reads the cues and the locale's evidence; the hit list is reused by the next scan on this thread.
+        var evidence = new LocaleEvidence();
+        var cues = t_cueHits ??= new List<CueHit>();
+        cues.Clear();
+        _cues.FindAll(text, cues, ref evidence);
+        var locale = LocaleDetector.Decide(evidence, acceptLanguage);
+        var ctx = new ScanContext(text, cues, locale);
         // Order matters: validated identifiers claim their spans before looser, cue-driven detectors run.
         _emails.Detect(ctx);
         _alphanumerics.Detect(ctx);
@@ -54,6 +63,10 @@ public sealed class PiiClassifier
         _names.Detect(ctx);
         _minors.Detect(ctx);
         _sensitive.Detect(ctx);
+        if (cues.Capacity > MaxKeptCueHits)
+        {
+            t_cueHits = null; // a rare huge prompt's list is not kept for the thread's lifetime
+        }
         return new PiiScan(locale, ctx.Findings);
     }
 }

@@ -5,9 +5,10 @@ namespace Platform.Pii.Locale;
 /// <summary>
 /// BCP 47 locale of a prompt from its own text: script counts decide CJK vs Latin, distinguishing characters
 /// decide Simplified/Traditional/Cantonese, stop words decide among Latin-script languages. Code blocks and
-/// inline code are ignored; Accept-Language only breaks ties.
+/// inline code are ignored; Accept-Language only breaks ties. The counts are gathered as <see cref="LocaleEvidence"/>
+/// during the cue pass's walk over the prompt; this class holds the tables they are read with and the decision.
 /// </summary>
-internal sealed class LocaleDetector
+internal static class LocaleDetector
 {
     // Characters whose form differs between Simplified and Traditional Chinese (frequent ones only).
     private const string Simplified = "这说们个为会与国时来学对开关点还请让医证号单买卖电话东车长门问间题经过后从见帮写读钱银账户发现应该让给没样产业务实际数据当变认识岁儿记录码脑机线网页设计费预约诊断药疗养险税务标准简历职员资格";
@@ -33,17 +34,20 @@ internal sealed class LocaleDetector
 
     private static readonly string[] Languages = ["en", "es", "de", "fr", "id", "ms", "vi"];
     private const int MalayOnlyBit = 7;
-    private const int MaxStopWordLength = 12;
+    public const int MaxStopWordLength = 12;
     private const int IndonesianOnlyBit = 8;
+
+    /// <summary>Scores kept per language, plus the Malay-only and Indonesian-only markers.</summary>
+    public const int ScoreSlots = IndonesianOnlyBit + 1;
 
     // Hash of the lower-cased word → bit set of the languages (and Malay/Indonesian-only markers) it signals.
     // A 64-bit FNV hash computed while the word is read keeps the lookup allocation-free and cheap.
-    private static readonly Dictionary<ulong, int> WordSignals = BuildSignals();
+    public static readonly Dictionary<ulong, int> WordSignals = BuildSignals();
 
     // One bit per hash bucket of the stop words: most words of a prompt are not stop words, and a bit test rejects
     // them before the dictionary is probed.
-    private const int SignalFilterWords = 64;
-    private static readonly ulong[] SignalFilter = BuildSignalFilter();
+    public const int SignalFilterWords = 64;
+    public static readonly ulong[] SignalFilter = BuildSignalFilter();
 
     private static ulong[] BuildSignalFilter()
     {
@@ -62,7 +66,7 @@ internal sealed class LocaleDetector
         {
             foreach (var w in words)
             {
-                var hash = Fnv(w);
+                var hash = WordHash.Of(w);
                 signals[hash] = signals.GetValueOrDefault(hash) | (1 << bit);
             }
         }
@@ -75,31 +79,18 @@ internal sealed class LocaleDetector
         return signals;
     }
 
-    private const ulong FnvOffset = 14695981039346656037;
-    private const ulong FnvPrime = 1099511628211;
-
-    private static ulong Fnv(string word)
-    {
-        var hash = FnvOffset;
-        foreach (var c in word)
-        {
-            hash = (hash ^ char.ToLowerInvariant(c)) * FnvPrime;
-        }
-        return hash;
-    }
-
-    private const byte SimplifiedMark = 1;
-    private const byte TraditionalMark = 2;
-    private const byte CantoneseMark = 4;
-    private static readonly byte[] HanMarks = BuildHanMarks();
+    public const byte SimplifiedMark = 1;
+    public const byte TraditionalMark = 2;
+    public const byte CantoneseMark = 4;
+    public static readonly byte[] HanMarks = BuildHanMarks();
 
     // Script class of every UTF-16 unit (low 3 bits), whether it is a Vietnamese-only letter (bit 3) and which
     // Latin-script language only writes it (bits 4-7, language index + 1), so the main loop does one table load per character.
-    private const byte OtherChar = 0, HanChar = 1, KanaChar = 2, HangulChar = 3, WordLetterChar = 4, BacktickChar = 5;
-    private const byte ScriptMask = 7;
-    private const byte VietnameseFlag = 8;
-    private const int OrthographyShift = 4;
-    private static readonly byte[] Script = BuildScripts();
+    public const byte OtherChar = 0, HanChar = 1, KanaChar = 2, HangulChar = 3, WordLetterChar = 4, BacktickChar = 5;
+    public const byte ScriptMask = 7;
+    public const byte VietnameseFlag = 8;
+    public const int OrthographyShift = 4;
+    public static readonly byte[] Script = BuildScripts();
 
     private static byte[] BuildScripts()
     {
@@ -132,95 +123,10 @@ internal sealed class LocaleDetector
         return marks;
     }
 
-    // The language of a long prompt is settled well within its first pages; scanning further only costs time.
-    private const int MaxScannedChars = 8192;
-
-    public string Detect(string text, string? acceptLanguage)
+    public static string Decide(in LocaleEvidence e, string? acceptLanguage)
     {
-        // Locals instead of static fields and a span instead of the string: this loop reads every character of the
-        // first 8 KB, and the JIT then keeps the tables in registers and drops the bounds checks.
-        var scanned = text.AsSpan(0, Math.Min(text.Length, MaxScannedChars));
-        var length = scanned.Length;
-        var scripts = Script;
-        var hanMarks = HanMarks;
-        int han = 0, kana = 0, hangul = 0, simplified = 0, traditional = 0, cantonese = 0, vietnameseMarks = 0;
-        Span<int> scores = stackalloc int[IndonesianOnlyBit + 1];
-        var latinCount = 0;
-        var inFence = false;
-        var inInline = false;
-        var i = 0;
-        while (i < length)
-        {
-            var c = scanned[i];
-            var script = scripts[c] & ScriptMask;
-            if (script == OtherChar)
-            {
-                i++;
-                continue;
-            }
-            if (script == BacktickChar)
-            {
-                if (i + 2 < length && scanned[i + 1] == '`' && scanned[i + 2] == '`')
-                {
-                    inFence = !inFence;
-                    i += 3;
-                    continue;
-                }
-                inInline = !inInline;
-                i++;
-                continue;
-            }
-            if (inFence || inInline)
-            {
-                i++;
-                continue;
-            }
-            if (script == HanChar)
-            {
-                han++;
-                var mark = hanMarks[c];
-                simplified += mark & SimplifiedMark;
-                traditional += (mark & TraditionalMark) >> 1;
-                cantonese += (mark & CantoneseMark) >> 2;
-            }
-            else if (script == KanaChar)
-            {
-                kana++;
-            }
-            else if (script == HangulChar)
-            {
-                hangul++;
-            }
-            else
-            {
-                var start = i;
-                var hash = FnvOffset;
-                while (i < length && scripts[scanned[i]] is var cls && (cls & ScriptMask) == WordLetterChar)
-                {
-                    var letter = scanned[i];
-                    if (cls > WordLetterChar)
-                    {
-                        vietnameseMarks += (cls & VietnameseFlag) >> 3;
-                        if ((cls >> OrthographyShift) is var lang and > 0)
-                        {
-                            scores[lang - 1]++;
-                        }
-                    }
-                    hash = (hash ^ (letter < 128 ? (char)(letter | 0x20) : Chars.ToLower(letter))) * FnvPrime;
-                    i++;
-                }
-                latinCount++;
-                if (i - start <= MaxStopWordLength && (SignalFilter[(hash >> 6) & (SignalFilterWords - 1)] & (1UL << (int)(hash & 63))) != 0 && WordSignals.TryGetValue(hash, out var bits))
-                {
-                    for (var b = 0; b < scores.Length; b++)
-                    {
-                        scores[b] += (bits >> b) & 1;
-                    }
-                }
-                continue;
-            }
-            i++;
-        }
+        var (han, kana, hangul, simplified, traditional, cantonese) = (e.Han, e.Kana, e.Hangul, e.Simplified, e.Traditional, e.Cantonese);
+        var latinCount = e.LatinWords;
         // A CJK character carries about as much as a Latin word; code-switched text goes to the larger side.
         var cjk = han + kana + hangul;
         if (cjk > 0 && cjk * 1.0 >= latinCount * 0.8)
@@ -247,11 +153,11 @@ internal sealed class LocaleDetector
             }
             return Hint(acceptLanguage, ["zh-Hant", "yue"]) ?? "zh-Hans";
         }
-        if (vietnameseMarks >= 2)
+        if (e.VietnameseMarks >= 2)
         {
             return "vi";
         }
-        return LatinLanguage(scores, acceptLanguage);
+        return LatinLanguage(e.Scores, acceptLanguage);
     }
 
     private static string LatinLanguage(ReadOnlySpan<int> scores, string? acceptLanguage)
@@ -276,7 +182,7 @@ internal sealed class LocaleDetector
     }
 
     // Returns the first candidate that the Accept-Language header names.
-    private static string? Hint(string? acceptLanguage, string[] candidates)
+    private static string? Hint(string? acceptLanguage, ReadOnlySpan<string> candidates)
     {
         if (string.IsNullOrEmpty(acceptLanguage))
         {

@@ -1,5 +1,3 @@
-using System.Buffers;
-
 namespace Platform.Pii.Text;
 
 /// <summary>
@@ -11,10 +9,10 @@ internal sealed class CueLexicon
 {
     private const byte WordChar = 1;
     private const byte StartsCjkTerm = 2;
+    private const byte Observed = 4; // shown to the walk's observer: CJK characters and backticks
+    private const byte StartsPrefixTerm = 8; // either case of a word-prefix term's first letter
 
     private readonly byte[] _charClass = new byte[char.MaxValue + 1];
-    private const ulong FnvOffset = 14695981039346656037;
-    private const ulong FnvPrime = 1099511628211;
 
     // Latin terms keyed by the hash of their first word (lower-cased): one lookup per word of text.
     private readonly Dictionary<ulong, Entry[]> _latinByFirstWord;
@@ -26,7 +24,6 @@ internal sealed class CueLexicon
 
     // Word-prefix terms ("diabet*") cannot be found by whole-word hash; they are few and tried at every word start.
     private readonly Entry[] _latinPrefixes;
-    private readonly SearchValues<char> _prefixFirstChars;
     private readonly Entry[]?[] _otherByFirstChar = new Entry[]?[char.MaxValue + 1];
     // Stem suffixes grouped by their last three letters (lower-case, packed), so a word is compared with the few that
     // could end it; a bit filter over those keys rejects almost every word of a prompt before the dictionary is probed.
@@ -41,12 +38,12 @@ internal sealed class CueLexicon
     {
         for (var c = 0; c <= char.MaxValue; c++)
         {
-            _charClass[c] = IsWordChar((char)c) ? WordChar : (byte)0;
+            _charClass[c] = IsWordChar((char)c) ? WordChar : Chars.IsCjk((char)c) || c == '`' ? Observed : (byte)0;
         }
         var latin = entries.Where(e => IsWordChar(e.Term[0])).ToList();
         _latinByFirstWord = latin
             .Where(e => (e.Kinds & (CueKind.Suffix | CueKind.Prefix)) == 0)
-            .GroupBy(e => FirstWordHash(e.Term, 0, out _))
+            .GroupBy(e => FirstWordHash(e.Term, 0, out _, out _))
             .ToDictionary(g => g.Key, g => g.OrderByDescending(e => e.Term.Length).ToArray());
         foreach (var hash in _latinByFirstWord.Keys)
         {
@@ -63,8 +60,12 @@ internal sealed class CueLexicon
         {
             _suffixFilter[SuffixFilterSlot(key)] |= SuffixFilterBit(key);
         }
-        // Cheap pre-filters: most words can start no prefix term and end no suffix term.
-        _prefixFirstChars = SearchValues.Create(string.Concat(_latinPrefixes.Select(e => $"{char.ToLowerInvariant(e.Term[0])}{char.ToUpperInvariant(e.Term[0])}")));
+        // A class bit rejects most words before any prefix term is compared.
+        foreach (var e in _latinPrefixes)
+        {
+            _charClass[char.ToLowerInvariant(e.Term[0])] |= StartsPrefixTerm;
+            _charClass[char.ToUpperInvariant(e.Term[0])] |= StartsPrefixTerm;
+        }
         var other = entries.Where(e => !IsWordChar(e.Term[0])).ToList();
         foreach (var e in other)
         {
@@ -111,10 +112,13 @@ internal sealed class CueLexicon
         return new CueLexicon([.. terms.Select(t => new Entry((t.Value & CueKind.Suffix) != 0 && t.Key[0] == '-' ? t.Key[1..] : t.Key, t.Value))]);
     }
 
-    /// <summary>Every entry occurrence, in text order. Latin-script entries sit on word boundaries.</summary>
-    public List<CueHit> FindAll(string text)
+    /// <summary>
+    /// Appends every entry occurrence to <paramref name="hits"/>, in text order (Latin-script entries on word
+    /// boundaries), and shows the walk to <paramref name="observer"/>.
+    /// </summary>
+    public void FindAll<TObserver>(string text, List<CueHit> hits, ref TObserver observer)
+        where TObserver : struct, ITextObserver
     {
-        var hits = new List<CueHit>();
         var charClass = _charClass; // a local, so the JIT keeps the table in a register over the whole walk
         var i = 0;
         while (i < text.Length)
@@ -122,17 +126,21 @@ internal sealed class CueLexicon
             var cls = charClass[text[i]];
             if ((cls & WordChar) != 0)
             {
-                var hash = FirstWordHash(text, i, out var end);
+                var hash = FirstWordHash(text, i, out var end, out var ascii);
                 // No entry starts with a digit; digit runs are the number scanners' business.
-                if (!Chars.IsAsciiDigit(text[i]) && !Continues(text, i - 1, -1))
+                if (!Chars.IsAsciiDigit(text[i]))
                 {
-                    if ((_firstWordFilter[(hash >> 6) & (FilterBits / 64 - 1)] & (1UL << (int)(hash & 63))) != 0 && _latinByFirstWord.TryGetValue(hash, out var bucket))
+                    observer.Word(text, i, end, hash, ascii);
+                    if (!Continues(text, i - 1, -1))
                     {
-                        MatchAt(text, i, bucket, hits);
-                    }
-                    if (_prefixFirstChars.Contains(text[i]))
-                    {
-                        MatchPrefixes(text, i, end, hits);
+                        if ((_firstWordFilter[(hash >> 6) & (FilterBits / 64 - 1)] & (1UL << (int)(hash & 63))) != 0 && _latinByFirstWord.TryGetValue(hash, out var bucket))
+                        {
+                            MatchAt(text, i, bucket, hits);
+                        }
+                        if ((cls & StartsPrefixTerm) != 0)
+                        {
+                            MatchPrefixes(text, i, end, hits);
+                        }
                     }
                 }
                 if (end - i > MinSuffixLength)
@@ -146,9 +154,12 @@ internal sealed class CueLexicon
             {
                 MatchCaseless(text, i, _otherByFirstChar[text[i]]!, hits);
             }
+            if ((cls & Observed) != 0)
+            {
+                observer.CjkOrBacktick(text, i);
+            }
             i++;
         }
-        return hits;
     }
 
     private void MatchPrefixes(string text, int start, int end, List<CueHit> hits)
@@ -231,16 +242,19 @@ internal sealed class CueLexicon
 
     private static ulong SuffixFilterBit(ulong key) => 1UL << (int)((key * 0x9E3779B97F4A7C15UL) >> 52 & 63);
 
-    // FNV-1a over the lower-cased run of word characters starting at start; end receives where the run stops.
-    private static ulong FirstWordHash(ReadOnlySpan<char> s, int start, out int end)
+    // The WordHash of the run of word characters starting at start; end receives where the run stops, ascii whether all its chars are.
+    private static ulong FirstWordHash(ReadOnlySpan<char> s, int start, out int end, out bool ascii)
     {
-        var hash = FnvOffset;
+        var hash = WordHash.Seed;
+        var seen = 0;
         end = start;
         while (end < s.Length && Chars.WordCharLower(s[end]) is var lower && lower != '\0')
         {
-            hash = (hash ^ lower) * FnvPrime;
+            hash = WordHash.Add(hash, lower);
+            seen |= s[end];
             end++;
         }
+        ascii = seen < 0x80;
         return hash;
     }
 
