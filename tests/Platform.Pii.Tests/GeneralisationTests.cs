@@ -35,6 +35,8 @@ public sealed class GeneralisationTests
     [Theory]
     [InlineData("東京都世田谷区三軒茶屋2-14-7に荷物を送りたいです。", "東京都世田谷区三軒茶屋2-14-7")]
     [InlineData("配送先：神奈川県横浜市中区山下町123-4 までお願いします。", "神奈川県横浜市中区山下町123-4")]
+    [InlineData("実家は北海道札幌市中央区北一条西2-1-1です。", "北海道札幌市中央区北一条西2-1-1")]
+    [InlineData("請求書の送付先は大阪府大阪市北区梅田3-1-1です。", "大阪府大阪市北区梅田3-1-1")]
     public void JapaneseAddress_WithoutStreetWord_IsFoundFromPrefectureToBlockNumber(string prompt, string address) =>
         Classifier.Scan(prompt).Findings.ShouldContain(f => f.Type == "address" && f.Value == address);
 

@@ -26,8 +26,9 @@ internal sealed partial class AddressDetector
             }
         }
         // Japanese addresses need no street word: prefecture, municipality (市/区/町/村/郡), district, then the block
-        // number written with dashes (東京都世田谷区三軒茶屋2-14-7). Only texts holding a prefecture suffix are searched.
-        if (ctx.Text.AsSpan().IndexOfAny("都道府県") >= 0)
+        // number written with dashes (東京都世田谷区三軒茶屋2-14-7). Only texts holding one of the pattern's prefecture
+        // anchors are searched: 都, 道 and 府 alone are everyday Chinese characters.
+        if (HasPrefectureAnchor(ctx.Text))
         {
             foreach (var m in JapaneseAddress().EnumerateMatches(ctx.Text))
             {
@@ -237,6 +238,25 @@ internal sealed partial class AddressDetector
             start--;
         }
         return dot - start is >= 1 and <= 3 && char.IsUpper(text[start]);
+    }
+
+    private static bool HasPrefectureAnchor(ReadOnlySpan<char> text)
+    {
+        var i = 0;
+        while (true)
+        {
+            var k = text[i..].IndexOfAny("都道府県");
+            if (k < 0)
+            {
+                return false;
+            }
+            i += k;
+            if (text[i] == '県' || (i >= 2 && text[(i - 2)..(i + 1)] is "東京都" or "北海道" or "京都府" or "大阪府"))
+            {
+                return true;
+            }
+            i++;
+        }
     }
 
     [GeneratedRegex(@"(?:東京都|北海道|(?:京都|大阪)府|\p{IsCJKUnifiedIdeographs}{2,3}県)(?:[\p{IsCJKUnifiedIdeographs}\p{IsHiragana}\p{IsKatakana}ヶ]{1,6}?[市区町村郡]){1,3}[\p{IsCJKUnifiedIdeographs}\p{IsKatakana}ヶ]{0,8}?[0-9０-９]{1,4}(?:丁目)?(?:[-－‐][0-9０-９]{1,4}){1,2}(?:番地?|号)?")]
