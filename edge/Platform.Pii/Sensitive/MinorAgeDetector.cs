@@ -109,7 +109,8 @@ internal sealed class MinorAgeDetector
         {
             var candidate = unit[0] == ' ' ? rest : trimmed;
             var offset = unit[0] == ' ' ? 0 : skipped;
-            if (candidate.StartsWith(unit, StringComparison.OrdinalIgnoreCase))
+            // A first-character test before the comparison call: most runs reaching here are dates and amounts, not ages.
+            if (candidate.Length >= unit.Length && Chars.ToLower(candidate[0]) == unit[0] && candidate.StartsWith(unit, StringComparison.OrdinalIgnoreCase))
             {
                 var end = from + offset + unit.Length;
                 var lastIsLetter = Chars.IsWordLetter(unit[^1]);
