@@ -13,23 +13,24 @@ internal sealed class AlphanumericDetector(IdentifierTables tables)
     public void Detect(ScanContext ctx)
     {
         var text = ctx.Text;
+        var digits = new CharRangeScanner(text, '0', '9');
         var i = 0;
         while (i < text.Length)
         {
-            var k = text.AsSpan(i).IndexOfAnyInRange('0', '9');
-            if (k < 0)
+            var digit = digits.Next(i);
+            if (digit < 0)
             {
                 break;
             }
             // Walk back to the start of the token that holds this digit.
-            var start = i + k;
+            var start = digit;
             while (start > i && Chars.IsAsciiAlnum(text[start - 1]))
             {
                 start--;
             }
             if (start > 0 && Chars.IsAsciiAlnum(text[start - 1]))
             {
-                start = i + k;
+                start = digit;
             }
             var end = start;
             while (end < text.Length && Chars.IsAsciiAlnum(text[end]))
@@ -37,7 +38,7 @@ internal sealed class AlphanumericDetector(IdentifierTables tables)
                 end++;
             }
             CheckToken(ctx, start, end);
-            i = Math.Max(end, i + k + 1);
+            i = Math.Max(end, digit + 1);
         }
         DetectCueDriven(ctx);
     }

@@ -35,9 +35,11 @@ internal struct LocaleEvidence : ITextObserver
 
     public LanguageScores Scores;
 
+    public readonly int ObservedChars => MaxObservedChars;
+
     public void Word(ReadOnlySpan<char> text, int start, int end, ulong hash, bool ascii)
     {
-        if (start >= MaxObservedChars || _inFence || _inInline)
+        if (_inFence || _inInline)
         {
             return;
         }
@@ -71,7 +73,7 @@ internal struct LocaleEvidence : ITextObserver
 
     public void CjkOrBacktick(ReadOnlySpan<char> text, int i)
     {
-        if (i >= MaxObservedChars || i < _backticksUntil)
+        if (i < _backticksUntil)
         {
             return;
         }

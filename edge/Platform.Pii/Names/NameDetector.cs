@@ -394,15 +394,21 @@ internal sealed class NameDetector(NameLexicon lexicon)
         var text = ctx.Text;
         // Distinct local parts: a long prompt repeating one address compares each name with it once.
         var emails = ctx.Findings.Where(f => f.Type == PiiTypes.Email).Select(f => f.Value[..f.Value.IndexOf('@')]).Distinct().ToList();
+        // Candidates for capitals, checked one by one: CJK text and lower-case ASCII never stop the scanner.
+        var capitals = new CharRangeScanner(text, 'A', 'Z', Chars.FirstNonAsciiUpper, Chars.LastNonAsciiUpper);
         var i = 0;
-        while (i < text.Length)
+        while (true)
         {
-            var k = Chars.IndexOfUpperWordLetter(text.AsSpan(i));
-            if (k < 0)
+            i = capitals.Next(i);
+            if (i < 0)
             {
                 return;
             }
-            i += k;
+            if (!Chars.IsUpperWordLetter(text[i]))
+            {
+                i++;
+                continue;
+            }
             if (i > 0 && Chars.IsWordLetter(text[i - 1]))
             {
                 // A capital inside a word ("TypeScript", "INSERT"): no name starts before the word ends.
@@ -412,6 +418,10 @@ internal sealed class NameDetector(NameLexicon lexicon)
                 }
                 continue;
             }
+            if (!AnotherWordFollows(text, ref i))
+            {
+                continue; // a lone capitalised word ("Since", "INFO"); the next capital is searched for from here
+            }
             var end = ReadLatinName(text, i, out var words);
             if (words >= 2 && (FindingFollows(ctx, end) || MatchesEmail(text, emails, i, end)))
             {
@@ -419,6 +429,19 @@ internal sealed class NameDetector(NameLexicon lexicon)
             }
             i = Math.Max(end, i + 1);
         }
+    }
+
+    // A name needs a second word: a capital whose word is not followed by a space and a letter cannot start one,
+    // which rejects most capitals of logs and code before any word list is consulted. Moves i past the word when not.
+    private static bool AnotherWordFollows(string text, ref int i)
+    {
+        var end = NameWordEnd(text, i);
+        if (end + 1 < text.Length && text[end] == ' ' && Chars.IsWordLetter(text[end + 1]))
+        {
+            return true;
+        }
+        i = Math.Max(end, i + 1);
+        return false;
     }
 
     private static bool FindingFollows(ScanContext ctx, int end)
@@ -456,6 +479,16 @@ internal sealed class NameDetector(NameLexicon lexicon)
         return false;
     }
 
+    // Where the name word starting at i ends: letters, joined by - ' / ("Jean-Pierre", "O'Brien", "a/l").
+    private static int NameWordEnd(string text, int i)
+    {
+        while (i < text.Length && (Chars.IsWordLetter(text[i]) || (text[i] is '-' or '\'' or '/' && i + 1 < text.Length && Chars.IsWordLetter(text[i + 1]))))
+        {
+            i++;
+        }
+        return i;
+    }
+
     /// <summary>Reads capitalised name words (with particles such as bin, van, de); returns the end of the last name word.</summary>
     private static int ReadLatinName(string text, int i, out int words)
     {
@@ -464,11 +497,7 @@ internal sealed class NameDetector(NameLexicon lexicon)
         var allCaps = false;
         while (words < MaxLatinWords && i < text.Length)
         {
-            var wordEnd = i;
-            while (wordEnd < text.Length && (Chars.IsWordLetter(text[wordEnd]) || (text[wordEnd] is '-' or '\'' or '/' && wordEnd + 1 < text.Length && Chars.IsWordLetter(text[wordEnd + 1]))))
-            {
-                wordEnd++;
-            }
+            var wordEnd = NameWordEnd(text, i);
             var word = text.AsSpan(i, wordEnd - i);
             if (word.Length == 0)
             {

@@ -32,18 +32,20 @@ internal sealed class MinorAgeDetector
         }
         DetectChineseNumeralAges(ctx);
         var text = ctx.Text;
+        var digits = new CharRangeScanner(text, '0', '9');
         var i = 0;
         while (i < text.Length)
         {
-            var k = text.AsSpan(i).IndexOfAnyInRange('0', '9');
-            if (k < 0)
+            var start = digits.Next(i);
+            if (start < 0)
             {
                 return;
             }
-            var start = i + k;
-            // Identifiers are long digit runs: skip each whole with one vectorised search.
-            var runLength = text.AsSpan(start).IndexOfAnyExceptInRange('0', '9');
-            var end = runLength < 0 ? text.Length : start + runLength;
+            var end = start + 1;
+            while (end < text.Length && Chars.IsAsciiDigit(text[end]))
+            {
+                end++;
+            }
             i = end;
             if (end - start > 2 || (start > 0 && (Chars.IsAsciiAlnum(text[start - 1]) || text[start - 1] is '.' or ',')))
             {

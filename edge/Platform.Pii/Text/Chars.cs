@@ -36,35 +36,9 @@ internal static class Chars
         return table;
     }
 
-    // Every upper-case letter of the alphabetic scripts lies in one of these ranges (see BuildLetters).
-    private const char FirstNonAsciiUpper = '\u00C0';
-    private const char LastNonAsciiUpper = '\u1EFF';
-
-    /// <summary>
-    /// Index of the first upper-case letter of an alphabetic script in <paramref name="s"/>, or -1. Two vectorised range
-    /// searches (ASCII capitals; Latin-1 to Latin Extended Additional) instead of a per-character set lookup: CJK text
-    /// and lower-case ASCII are skipped wholesale, and only accented letters before the next ASCII capital are inspected.
-    /// </summary>
-    public static int IndexOfUpperWordLetter(ReadOnlySpan<char> s)
-    {
-        var ascii = s.IndexOfAnyInRange('A', 'Z');
-        var before = ascii < 0 ? s : s[..ascii];
-        var offset = 0;
-        while (true)
-        {
-            var k = before[offset..].IndexOfAnyInRange(FirstNonAsciiUpper, LastNonAsciiUpper);
-            if (k < 0)
-            {
-                return ascii;
-            }
-            offset += k;
-            if (IsUpperWordLetter(before[offset]))
-            {
-                return offset;
-            }
-            offset++;
-        }
-    }
+    // Every upper-case letter of the alphabetic scripts is an ASCII capital or lies in this range (see BuildLetters).
+    public const char FirstNonAsciiUpper = '\u00C0';
+    public const char LastNonAsciiUpper = '\u1EFF';
 
     /// <summary>Letters of alphabetic scripts (Latin with diacritics, Greek, Cyrillic), where words are space-delimited.</summary>
     public static bool IsWordLetter(char c) => (Letters[c] & WordLetterFlag) != 0;

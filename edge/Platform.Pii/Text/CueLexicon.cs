@@ -120,6 +120,7 @@ internal sealed class CueLexicon
         where TObserver : struct, ITextObserver
     {
         var charClass = _charClass; // a local, so the JIT keeps the table in a register over the whole walk
+        var observed = Math.Min(text.Length, observer.ObservedChars);
         var i = 0;
         while (i < text.Length)
         {
@@ -130,7 +131,10 @@ internal sealed class CueLexicon
                 // No entry starts with a digit; digit runs are the number scanners' business.
                 if (!Chars.IsAsciiDigit(text[i]))
                 {
-                    observer.Word(text, i, end, hash, ascii);
+                    if (i < observed)
+                    {
+                        observer.Word(text, i, end, hash, ascii);
+                    }
                     if (!Continues(text, i - 1, -1))
                     {
                         if ((_firstWordFilter[(hash >> 6) & (FilterBits / 64 - 1)] & (1UL << (int)(hash & 63))) != 0 && _latinByFirstWord.TryGetValue(hash, out var bucket))
@@ -154,7 +158,7 @@ internal sealed class CueLexicon
             {
                 MatchCaseless(text, i, _otherByFirstChar[text[i]]!, hits);
             }
-            if ((cls & Observed) != 0)
+            if ((cls & Observed) != 0 && i < observed)
             {
                 observer.CjkOrBacktick(text, i);
             }

@@ -7,6 +7,9 @@ namespace Platform.Pii.Text;
 /// </summary>
 internal interface ITextObserver
 {
+    /// <summary>How far into the text the observer reads: past it the walk calls it no more.</summary>
+    int ObservedChars { get; }
+
     /// <summary>A run of letters and digits not starting with a digit, with its <see cref="WordHash"/> and whether it is all ASCII.</summary>
     void Word(ReadOnlySpan<char> text, int start, int end, ulong hash, bool ascii);
 
@@ -17,6 +20,8 @@ internal interface ITextObserver
 /// <summary>The walk alone, for callers that only want the cue hits.</summary>
 internal struct NoTextObserver : ITextObserver
 {
+    public readonly int ObservedChars => 0;
+
     public readonly void Word(ReadOnlySpan<char> text, int start, int end, ulong hash, bool ascii)
     {
     }
