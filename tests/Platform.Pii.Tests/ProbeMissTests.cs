@@ -29,6 +29,10 @@ public sealed class ProbeMissTests
     [InlineData("大家好，我叫做周雅婷", "周雅婷")]
     [InlineData("Selamat pagi, saya bernama Fitri Handayani.", "Fitri Handayani")]
     [InlineData("Chào chị, em tên là Lý Gia An.", "Lý Gia An")]
+    [InlineData("はじめまして、田中美奈子と申します。来週の面接についてご相談です。", "田中美奈子")]
+    [InlineData("山本由紀子と申します。請求書の件でご連絡しました。", "山本由紀子")]
+    [InlineData("안녕하세요, 김지훈입니다. 다음 주 회의 일정 확인 부탁드립니다.", "김지훈")]
+    [InlineData("반갑습니다! 박민수입니다. 잘 부탁드립니다.", "박민수")]
     public void NameEndingASelfIntroduction_IsFound(string prompt, string name) =>
         Classifier.Scan(prompt).Findings.ShouldContain(f => f.Type == "person_name" && f.Value == name);
 
@@ -46,6 +50,8 @@ public sealed class ProbeMissTests
     [InlineData("I'm Korean Canadian and want to practise my Mandarin.")]
     [InlineData("Je suis Responsable Commercial et je cherche un modèle de devis.")]
     [InlineData("제품 이름은 김치냉장고입니다. 광고 문구를 써 주세요.")]
+    [InlineData("이것은 한국어입니다. 번역해 주세요.")]
+    [InlineData("오늘 회의는 취소입니다. 다음 주에 다시 잡을게요.")]
     public void TitleCasedPhraseOrGreeting_AfterASelfIntroductionCue_IsNotAName(string prompt) =>
         Classifier.Scan(prompt).Findings.ShouldNotContain(f => f.Type == "person_name");
 

@@ -228,6 +228,11 @@ internal sealed class NameDetector(NameLexicon lexicon)
     // "박서연이라고 합니다", "이지은이라고 해요": "I am called …" names the speaker with no cue word before the name.
     private static readonly string[] KoreanCalled = ["라고 합니다", "라고 해요", "라고 하는데요"];
 
+    // "안녕하세요, 김지훈입니다": right after a greeting, a full name with the copula is the speaker introducing themself.
+    // Elsewhere "…입니다" ends any sentence ("한국어입니다"), so the copula counts only there.
+    private const string KoreanCopula = "입니다";
+    private static readonly string[] KoreanGreetings = ["안녕하세요", "안녕하십니까", "처음 뵙겠습니다", "반갑습니다"];
+
     private void KoreanSelfIntroductions(ScanContext ctx)
     {
         var text = ctx.Text;
@@ -235,19 +240,48 @@ internal sealed class NameDetector(NameLexicon lexicon)
         {
             for (var at = text.IndexOf(called, StringComparison.Ordinal); at >= 0; at = text.IndexOf(called, at + called.Length, StringComparison.Ordinal))
             {
-                var end = at > 0 && text[at - 1] == '이' ? at - 1 : at;
-                var start = end;
-                while (start > 0 && Chars.IsHangul(text[start - 1]) && end - start < 4)
-                {
-                    start--;
-                }
-                // Full names only (three syllables, a family name first) and only as a word of their own.
-                if (end - start == 3 && (start == 0 || !Chars.IsHangul(text[start - 1])) && KoreanNameLength(text.AsSpan(start, 3)) == 3)
-                {
-                    AddChecked(ctx, start, 3);
-                }
+                AddKoreanFullNameBefore(ctx, at > 0 && text[at - 1] == '이' ? at - 1 : at);
             }
         }
+        for (var at = text.IndexOf(KoreanCopula, StringComparison.Ordinal); at >= 0; at = text.IndexOf(KoreanCopula, at + KoreanCopula.Length, StringComparison.Ordinal))
+        {
+            if (AfterGreeting(text, at - 3))
+            {
+                AddKoreanFullNameBefore(ctx, at);
+            }
+        }
+    }
+
+    // Full names only (three syllables, a family name first) and only as a word of their own.
+    private void AddKoreanFullNameBefore(ScanContext ctx, int end)
+    {
+        var text = ctx.Text;
+        var start = end;
+        while (start > 0 && Chars.IsHangul(text[start - 1]) && end - start < 4)
+        {
+            start--;
+        }
+        if (end - start == 3 && (start == 0 || !Chars.IsHangul(text[start - 1])) && KoreanNameLength(text.AsSpan(start, 3)) == 3)
+        {
+            AddChecked(ctx, start, 3);
+        }
+    }
+
+    private static bool AfterGreeting(string text, int pos)
+    {
+        if (pos <= 0)
+        {
+            return false;
+        }
+        var before = text.AsSpan(0, pos).TrimEnd(" ,.!~\u00A0");
+        foreach (var greeting in KoreanGreetings)
+        {
+            if (before.EndsWith(greeting, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private int KoreanNameLength(ReadOnlySpan<char> word)
@@ -314,7 +348,8 @@ internal sealed class NameDetector(NameLexicon lexicon)
         {
             var candidate = text.AsSpan(j, end - j);
             var jp = lexicon.JapaneseSurnameLength(candidate);
-            if ((jp > 0 && candidate.Length - jp is >= 1 and <= 2) || (lexicon.ChineseSurnameLength(candidate) > 0 && candidate.Length is 2 or 3))
+            // Japanese given names run to three kanji (由紀子, 美奈子); Chinese full names are two or three chars.
+            if ((jp > 0 && candidate.Length - jp is >= 1 and <= 3) || (lexicon.ChineseSurnameLength(candidate) > 0 && candidate.Length is 2 or 3))
             {
                 AddChecked(ctx, j, end - j);
                 return;
