@@ -33,6 +33,9 @@ public sealed class ProbeMissTests
     [InlineData("山本由紀子と申します。請求書の件でご連絡しました。", "山本由紀子")]
     [InlineData("안녕하세요, 김지훈입니다. 다음 주 회의 일정 확인 부탁드립니다.", "김지훈")]
     [InlineData("반갑습니다! 박민수입니다. 잘 부탁드립니다.", "박민수")]
+    [InlineData("我妈妈叫陈美华，今年62岁，有高血压。", "陈美华")]
+    [InlineData("我哥哥叫赵子龙，在深圳工作。", "赵子龙")]
+    [InlineData("请通知李明先生和陈美华女士明天来开会。", "陈美华")]
     public void NameEndingASelfIntroduction_IsFound(string prompt, string name) =>
         Classifier.Scan(prompt).Findings.ShouldContain(f => f.Type == "person_name" && f.Value == name);
 
@@ -51,6 +54,8 @@ public sealed class ProbeMissTests
     [InlineData("Je suis Responsable Commercial et je cherche un modèle de devis.")]
     [InlineData("제품 이름은 김치냉장고입니다. 광고 문구를 써 주세요.")]
     [InlineData("이것은 한국어입니다. 번역해 주세요.")]
+    [InlineData("王先生说明天再来，帮我写个会议提醒。")]
+    [InlineData("我先生最近总是加班，帮我写个周末安排。")]
     [InlineData("오늘 회의는 취소입니다. 다음 주에 다시 잡을게요.")]
     public void TitleCasedPhraseOrGreeting_AfterASelfIntroductionCue_IsNotAName(string prompt) =>
         Classifier.Scan(prompt).Findings.ShouldNotContain(f => f.Type == "person_name");
