@@ -88,7 +88,8 @@ internal sealed class ScanContext
 
     public CueHit? LastCueBefore(int pos, CueKind kind, int window, bool sameLine = true)
     {
-        var lineStart = sameLine ? LineStart(pos) : 0;
+        // The line start is searched for only as far back as a cue could still end within the window.
+        var lineStart = sameLine ? LineStartWithin(pos, window + MaxCueLength) : 0;
         for (var i = FirstCueAtOrAfter(pos) - 1; i >= 0; i--)
         {
             var hit = Cues[i];
@@ -111,7 +112,7 @@ internal sealed class ScanContext
     /// <summary>Is there a cue of <paramref name="kind"/> starting within <paramref name="window"/> chars after <paramref name="pos"/>, on the same line?</summary>
     public bool CueAfter(int pos, CueKind kind, int window)
     {
-        var lineEnd = LineEnd(pos);
+        var lineEnd = LineEndWithin(pos, window + 1);
         for (var i = FirstCueAtOrAfter(pos); i < Cues.Count; i++)
         {
             var hit = Cues[i];
@@ -204,5 +205,24 @@ internal sealed class ScanContext
     {
         var i = Text.IndexOf('\n', Math.Min(pos, Text.Length));
         return i < 0 ? Text.Length : i;
+    }
+
+    // Line bounds searched only within reach of pos: number and cue checks run per candidate, and an unbounded search
+    // crosses a whole paragraph each time. Past the reach the caller's window rules a cue out anyway, so the reach
+    // limit stands in for the line bound there.
+    private int LineStartWithin(int pos, int reach)
+    {
+        pos = Math.Min(pos, Text.Length);
+        var from = Math.Max(0, pos - reach);
+        var i = Text.AsSpan(from, pos - from).LastIndexOf('\n');
+        return i < 0 ? from : from + i + 1;
+    }
+
+    private int LineEndWithin(int pos, int reach)
+    {
+        pos = Math.Min(pos, Text.Length);
+        var to = Math.Min(Text.Length, pos + reach);
+        var i = Text.AsSpan(pos, to - pos).IndexOf('\n');
+        return i < 0 ? to : pos + i;
     }
 }
