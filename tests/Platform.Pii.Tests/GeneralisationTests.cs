@@ -33,6 +33,19 @@ public sealed class GeneralisationTests
         Classifier.Scan(prompt).Findings.ShouldContain(f => f.Type == "person_name" && f.Value == name);
 
     [Theory]
+    [InlineData("送到香港九龍旺角彌敦道688號。", "香港九龍旺角彌敦道688號")]
+    [InlineData("寄到香港中環皇后大道中99號。", "香港中環皇后大道中99號")]
+    public void HongKongStreet_EndingIn道_WithHouseNumber_IsAnAddress(string prompt, string address) =>
+        Classifier.Scan(prompt).Findings.ShouldContain(f => f.Type == "address" && f.Value == address);
+
+    [Theory]
+    [InlineData("我知道了，3号下午去开会。")]
+    [InlineData("他道歉了，说5号会还钱。")]
+    [InlineData("這個問題我知道，第2號答案是錯的。")]
+    public void Everyday道_BeforeADate_IsNotAnAddress(string prompt) =>
+        Classifier.Scan(prompt).Findings.ShouldBeEmpty();
+
+    [Theory]
     [InlineData("東京都世田谷区三軒茶屋2-14-7に荷物を送りたいです。", "東京都世田谷区三軒茶屋2-14-7")]
     [InlineData("配送先：神奈川県横浜市中区山下町123-4 までお願いします。", "神奈川県横浜市中区山下町123-4")]
     [InlineData("実家は北海道札幌市中央区北一条西2-1-1です。", "北海道札幌市中央区北一条西2-1-1")]

@@ -14,6 +14,7 @@ internal sealed partial class AddressDetector
     private const int MaxCjkRight = 30;
     private const int MaxLatinRight = 90;
     private const string CjkUnitChars = "号號栋棟单元單室楼樓层層座之巷弄段丁目番地区區街路道一二三四五六七八九十";
+    private const string StreetSections = "中東西南北东";
     private const string CjkLeftStops = "址在到于於住是为為的：:，,。、 \n我您他她请請把给給寄送往";
 
     public void Detect(ScanContext ctx)
@@ -60,9 +61,11 @@ internal sealed partial class AddressDetector
     private static void Cjk(ScanContext ctx, CueHit hit)
     {
         var text = ctx.Text;
-        var right = hit.End;
+        // Hong Kong streets carry a section after the street word: 皇后大道中 99 號, 干諾道西 1 號.
+        var numberFrom = hit.End < text.Length && StreetSections.Contains(text[hit.End]) ? hit.End + 1 : hit.End;
+        var right = numberFrom;
         var digits = 0;
-        while (right < text.Length && right - hit.End < MaxCjkRight)
+        while (right < text.Length && right - numberFrom < MaxCjkRight)
         {
             var c = text[right];
             if (Chars.IsAsciiDigit(c))
@@ -76,11 +79,11 @@ internal sealed partial class AddressDetector
             right++;
         }
         // The house number must follow the street word closely.
-        if (digits == 0 || hit.End >= text.Length || !(Chars.IsAsciiDigit(text[hit.End]) || text[hit.End] == ' ' || CjkUnitChars.Contains(text[hit.End])))
+        if (digits == 0 || numberFrom >= text.Length || !(Chars.IsAsciiDigit(text[numberFrom]) || text[numberFrom] == ' ' || CjkUnitChars.Contains(text[numberFrom])))
         {
             return;
         }
-        while (right > hit.End && text[right - 1] is ' ' or '-')
+        while (right > numberFrom && text[right - 1] is ' ' or '-')
         {
             right--;
         }
