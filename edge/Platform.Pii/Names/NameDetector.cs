@@ -466,12 +466,14 @@ internal sealed class NameDetector(NameLexicon lexicon)
         }
     }
 
-    // A name needs a second word: a capital whose word is not followed by a space and a letter cannot start one,
-    // which rejects most capitals of logs and code before any word list is consulted. Moves i past the word when not.
+    // A name needs a second name word: a capital whose word is not followed by a space and a capitalised word or a
+    // particle ("binti", "van") cannot start one (see ReadLatinName), which rejects most capitals of prose, logs and code
+    // before any word list is consulted. Moves i past the word when not.
     private static bool AnotherWordFollows(string text, ref int i)
     {
         var end = NameWordEnd(text, i);
-        if (end + 1 < text.Length && text[end] == ' ' && Chars.IsWordLetter(text[end + 1]))
+        if (end + 1 < text.Length && text[end] == ' ' && Chars.IsWordLetter(text[end + 1])
+            && (Chars.IsUpperWordLetter(text[end + 1]) || LatinParticles.Contains(text.AsSpan(end + 1, NameWordEnd(text, end + 1) - end - 1))))
         {
             return true;
         }

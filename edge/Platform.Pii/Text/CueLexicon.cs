@@ -139,7 +139,7 @@ internal sealed class CueLexicon
                     {
                         if ((_firstWordFilter[(hash >> 6) & (FilterBits / 64 - 1)] & (1UL << (int)(hash & 63))) != 0 && _latinByFirstWord.TryGetValue(hash, out var bucket))
                         {
-                            MatchAt(text, i, bucket, hits);
+                            MatchAt(text, i, end - i, bucket, hits);
                         }
                         if ((cls & StartsPrefixTerm) != 0)
                         {
@@ -178,13 +178,20 @@ internal sealed class CueLexicon
         }
     }
 
-    private static void MatchAt(string text, int start, Entry[] bucket, List<CueHit> hits)
+    private static void MatchAt(string text, int start, int wordLength, Entry[] bucket, List<CueHit> hits)
     {
         var rest = text.AsSpan(start);
         var plural = false;
         foreach (var entry in bucket)
         {
-            if (rest.StartsWith(entry.Term, StringComparison.OrdinalIgnoreCase) && TryBound(text, start, entry, out var length))
+            // A bucket's terms share their first word ("my son", "my name is"): the two chars after it (a space and the
+            // next word's first letter) reject most terms before the whole term is compared.
+            var term = entry.Term;
+            if (term.Length > rest.Length || (term.Length > wordLength + 1 && (term[wordLength] != rest[wordLength] || Lower(term[wordLength + 1]) != Lower(rest[wordLength + 1]))))
+            {
+                continue;
+            }
+            if (rest.StartsWith(term, StringComparison.OrdinalIgnoreCase) && TryBound(text, start, entry, out var length))
             {
                 Add(hits, start, length, entry.Kinds, ref plural);
             }
