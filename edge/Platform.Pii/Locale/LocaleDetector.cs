@@ -85,7 +85,7 @@ internal static class LocaleDetector
     public static readonly byte[] HanMarks = BuildHanMarks();
 
     // Script class of every UTF-16 unit (low 3 bits), whether it is a Vietnamese-only letter (bit 3) and which
-    // Latin-script language only writes it (bits 4-7, language index + 1), so the main loop does one table load per character.
+    // Latin-script language only writes it (bits 4-7, language index + 1), so the walk (LocaleEvidence) does one table load per character.
     public const byte OtherChar = 0, HanChar = 1, KanaChar = 2, HangulChar = 3, WordLetterChar = 4, BacktickChar = 5;
     public const byte ScriptMask = 7;
     public const byte VietnameseFlag = 8;
